@@ -1,0 +1,44 @@
+package dev.weft;
+
+/**
+ * How a loop carries task code: both engines run at most one task of a loop at a time, on
+ * virtual threads, and differ in speed and in what a foreign blocking call does.
+ *
+ * <p>The default comes from the system property {@code weft.engine} ({@code fast} or {@code
+ * portable}); when it is unset, weft uses {@link #FAST} if it can reach it and otherwise {@link
+ * #PORTABLE}, printing one warning line that names the flag to add. A run can choose its engine
+ * with {@link RunConfig#withEngine(Engine)}, so one JVM can run loops of both kinds.
+ */
+public enum Engine {
+  /**
+   * Each task is a virtual thread whose scheduler is the loop itself, so only the loop's thread
+   * ever runs task code. Task switches cost a few hundred nanoseconds, and a task that calls a
+   * plain blocking JDK API (a socket read, {@code Thread.sleep}) parks only itself: the loop runs
+   * the other tasks meanwhile. Needs {@code --add-opens java.base/java.lang=ALL-UNNAMED} (or
+   * {@code =dev.weft} on the module path).
+   */
+  FAST,
+
+  /**
+   * Each task is an ordinary virtual thread and the loop hands a turn token from task to task.
+   * Uses public JDK API only; switches cost a few times more than {@link #FAST}, and a foreign
+   * blocking call holds the turn and stalls the loop until it returns, as it would in asyncio.
+   */
+  PORTABLE;
+
+  /**
+   * {@return the engine runs use when they do not choose one}
+   *
+   * <p>This reads {@code weft.engine} once per JVM. It throws {@link IllegalStateException} when
+   * the property names {@code fast} and the fast engine cannot be reached, and {@link
+   * IllegalArgumentException} when the property names no engine.
+   */
+  public static Engine defaultEngine() {
+    return dev.weft.internal.engine.Engines.defaultEngine();
+  }
+
+  /** {@return whether this JVM can run loops on this engine} */
+  public boolean isAvailable() {
+    return this == PORTABLE || dev.weft.internal.engine.Engines.fastAvailable();
+  }
+}

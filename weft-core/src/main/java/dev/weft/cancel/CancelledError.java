@@ -1,0 +1,23 @@
+package dev.weft.cancel;
+
+/**
+ * Thrown at a checkpoint inside a cancelled {@link CancelScope}; the scope that caused it catches
+ * it on the way out.
+ *
+ * <p>It extends {@link Error}, not {@link Exception}, for the reason the JDK gave for {@code
+ * ThreadDeath} and asyncio for making its {@code CancelledError} a {@code BaseException}: so that
+ * {@code catch (Exception e)} does not swallow it. Code that catches it for clean-up must rethrow
+ * it. Swallowing it does not hide the cancellation anyway: cancellation is level-triggered, so the
+ * next checkpoint inside the cancelled scope throws again.
+ *
+ * <p>Do not construct it to cancel something: call {@link CancelScope#cancel()}. The runtime
+ * makes a new instance each time it delivers a cancellation.
+ */
+public final class CancelledError extends Error {
+  private static final long serialVersionUID = 1L;
+
+  /** Creates the error; the runtime does this when it delivers a cancellation. */
+  public CancelledError() {
+    super("cancelled");
+  }
+}

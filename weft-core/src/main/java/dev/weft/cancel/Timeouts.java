@@ -1,0 +1,169 @@
+package dev.weft.cancel;
+
+import dev.weft.Block;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/**
+ * Timeouts built on {@link CancelScope}: give up on a block quietly ({@code moveOn*}) or with an
+ * exception ({@code fail*}).
+ *
+ * <h2>Usage</h2>
+ *
+ * {@snippet lang=java :
+ * // Trio: with trio.move_on_after(5): ...
+ * Timeouts.moveOnAfter(Duration.ofSeconds(5), () -> {
+ *   var result = fetch();
+ *   System.out.println("result is " + result);
+ * });
+ * System.out.println("with block finished");
+ *
+ * Optional<String> r = Timeouts.moveOnAfter(Duration.ofSeconds(5), () -> fetch());
+ * String s = Timeouts.failAfter(Duration.ofSeconds(5), () -> fetch()); // or TooSlowException
+ * }
+ *
+ * Java picks the {@code Callable} overload for a lambda that returns a value and the {@code Block}
+ * overload for one that does not. To move the deadline or shield from inside the body, make the
+ * scope yourself with {@link CancelScope#withRelativeDeadline} and run it.
+ *
+ * <h2>Thread rules</h2>
+ *
+ * Every method must be called from a weft task.
+ */
+public final class Timeouts {
+  private Timeouts() {}
+
+  /**
+   * Runs {@code body}, cancelling it if it is still running {@code delay} from now.
+   *
+   * @param delay how long the body may run
+   * @param body the body
+   * @return the scope, so the caller can check {@link CancelScope#cancelledCaught()}
+   * @throws Exception what the body threw, other than the cancellation this timeout caused
+   */
+  public static CancelScope moveOnAfter(Duration delay, Block body) throws Exception {
+    CancelScope s = CancelScope.withRelativeDeadline(checkDelay(delay));
+    s.run(body);
+    return s;
+  }
+
+  /**
+   * Runs {@code body}, cancelling it if it is still running {@code delay} from now.
+   *
+   * @param <T> the result type
+   * @param delay how long the body may run
+   * @param body the body
+   * @return the body's value, or empty if the timeout cancelled it
+   * @throws Exception what the body threw, other than the cancellation this timeout caused
+   */
+  public static <T> Optional<T> moveOnAfter(Duration delay, Callable<T> body) throws Exception {
+    return CancelScope.withRelativeDeadline(checkDelay(delay)).run(body);
+  }
+
+  /**
+   * Runs {@code body}, cancelling it if it is still running when the clock reaches {@code
+   * deadline}.
+   *
+   * @param deadline a time on the loop's clock
+   * @param body the body
+   * @return the scope
+   * @throws Exception what the body threw, other than the cancellation this timeout caused
+   */
+  public static CancelScope moveOnAt(double deadline, Block body) throws Exception {
+    CancelScope s = CancelScope.withDeadline(deadline);
+    s.run(body);
+    return s;
+  }
+
+  /**
+   * Runs {@code body}, cancelling it if it is still running when the clock reaches {@code
+   * deadline}.
+   *
+   * @param <T> the result type
+   * @param deadline a time on the loop's clock
+   * @param body the body
+   * @return the body's value, or empty if the timeout cancelled it
+   * @throws Exception what the body threw, other than the cancellation this timeout caused
+   */
+  public static <T> Optional<T> moveOnAt(double deadline, Callable<T> body) throws Exception {
+    return CancelScope.withDeadline(deadline).run(body);
+  }
+
+  /**
+   * Runs {@code body}, and throws {@link TooSlowException} if it is still running {@code delay}
+   * from now (it is cancelled first, and has finished when the exception is thrown).
+   *
+   * @param delay how long the body may run
+   * @param body the body
+   * @throws TooSlowException if the timeout expired
+   * @throws Exception what the body threw
+   */
+  public static void failAfter(Duration delay, Block body) throws Exception {
+    checkCaught(moveOnAfter(delay, body), delay);
+  }
+
+  /**
+   * Runs {@code body} and returns its value, or throws {@link TooSlowException} if it is still
+   * running {@code delay} from now.
+   *
+   * @param <T> the result type
+   * @param delay how long the body may run
+   * @param body the body
+   * @return the body's value
+   * @throws TooSlowException if the timeout expired
+   * @throws Exception what the body threw
+   */
+  public static <T> T failAfter(Duration delay, Callable<T> body) throws Exception {
+    CancelScope s = CancelScope.withRelativeDeadline(checkDelay(delay));
+    Optional<T> r = s.run(body);
+    checkCaught(s, delay);
+    return r.orElse(null);
+  }
+
+  /**
+   * Runs {@code body}, and throws {@link TooSlowException} if it is still running when the clock
+   * reaches {@code deadline}.
+   *
+   * @param deadline a time on the loop's clock
+   * @param body the body
+   * @throws TooSlowException if the deadline passed
+   * @throws Exception what the body threw
+   */
+  public static void failAt(double deadline, Block body) throws Exception {
+    checkCaught(moveOnAt(deadline, body), deadline);
+  }
+
+  /**
+   * Runs {@code body} and returns its value, or throws {@link TooSlowException} if it is still
+   * running when the clock reaches {@code deadline}.
+   *
+   * @param <T> the result type
+   * @param deadline a time on the loop's clock
+   * @param body the body
+   * @return the body's value
+   * @throws TooSlowException if the deadline passed
+   * @throws Exception what the body threw
+   */
+  public static <T> T failAt(double deadline, Callable<T> body) throws Exception {
+    CancelScope s = CancelScope.withDeadline(deadline);
+    Optional<T> r = s.run(body);
+    checkCaught(s, deadline);
+    return r.orElse(null);
+  }
+
+  private static Duration checkDelay(Duration delay) {
+    Objects.requireNonNull(delay, "delay");
+    if (delay.isNegative()) {
+      throw new IllegalArgumentException("a timeout cannot be negative: " + delay);
+    }
+    return delay;
+  }
+
+  private static void checkCaught(CancelScope s, Object limit) throws TooSlowException {
+    if (s.cancelledCaught()) {
+      throw new TooSlowException("the block did not finish within its time limit (" + limit + ")");
+    }
+  }
+}

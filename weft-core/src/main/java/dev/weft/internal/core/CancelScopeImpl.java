@@ -1,0 +1,271 @@
+package dev.weft.internal.core;
+
+import dev.weft.cancel.CancelledError;
+import java.time.Duration;
+
+/**
+ * The state machine behind a {@link dev.weft.cancel.CancelScope}; the public class is a thin face
+ * over it.
+ */
+public final class CancelScopeImpl {
+  // immutable state
+  private final Object owner;
+
+  // mutable state
+  double deadline = Double.POSITIVE_INFINITY;
+  /** A deadline relative to entry, fixed when the scope is entered; null when absolute. */
+  private Duration relativeDeadline;
+  boolean shield;
+  boolean cancelCalled;
+  private boolean cancelledCaught;
+  private boolean entered;
+  private CancelStatus status;
+  private TaskImpl task;
+  private Runner runner;
+  private Timer timer;
+
+  /*
+   * Implementation notes.
+   *
+   * States:   NEW --enter--> ACTIVE --exit--> DONE
+   *
+   *   NEW     not yet entered: deadline, shield and cancel() may be set from any thread (nothing
+   *           else can see the scope yet).
+   *   ACTIVE  entered by `task`: `status` is the task's innermost CancelStatus while the body
+   *           runs; every change is made on the loop thread and recalculates the status tree.
+   *   DONE    exited; the settings can still be read and changed but affect nothing.
+   *
+   * Exit follows Trio's rule: the scope catches a CancelledError only when it is effectively
+   * cancelled and its parent's cancellation is not visible to it, i.e. when it is the outermost
+   * cancelled scope as seen from inside. So the scope that caused a cancellation is the one that
+   * catches it, and a CancelledError caused further out keeps going. A deadline is one timer; a
+   * moved deadline cancels the old timer and adds a new one (TimerQueue prunes the old).
+   * See CancelScopeTest.
+   */
+
+  /**
+   * Creates the state for the given public scope.
+   *
+   * @param owner the public scope, used in messages
+   */
+  public CancelScopeImpl(Object owner) {
+    this.owner = owner;
+  }
+
+  /** {@return the deadline, +infinity for none} */
+  public double deadline() {
+    return deadline;
+  }
+
+  /**
+   * Sets an absolute deadline.
+   *
+   * @param d the new deadline
+   */
+  public void setDeadline(double d) {
+    if (Double.isNaN(d)) {
+      throw new IllegalArgumentException("a deadline cannot be NaN");
+    }
+    checkThread("setDeadline");
+    relativeDeadline = null;
+    deadline = d;
+    if (status != null) {
+      armTimer();
+    }
+  }
+
+  /**
+   * Sets a deadline relative to the moment the scope is entered.
+   *
+   * @param d the delay after entry
+   */
+  public void setRelativeDeadline(Duration d) {
+    if (entered) {
+      throw new IllegalStateException(
+          "a relative deadline is fixed when the scope is entered; this scope already was. "
+              + "Use setDeadline(currentTime() + seconds) instead.");
+    }
+    relativeDeadline = d;
+  }
+
+  /** {@return the relative deadline if one is pending} */
+  public Duration relativeDeadline() {
+    return relativeDeadline;
+  }
+
+  /** {@return whether the scope shields its body from outer cancellation} */
+  public boolean shield() {
+    return shield;
+  }
+
+  /**
+   * Changes the shield.
+   *
+   * @param s the new shield flag
+   */
+  public void setShield(boolean s) {
+    checkThread("setShield");
+    shield = s;
+    if (status != null) {
+      status.recalculate();
+    }
+  }
+
+  /** Cancels the scope; idempotent. */
+  public void cancel() {
+    if (cancelCalled) {
+      return;
+    }
+    checkThread("cancel");
+    cancelCalled = true;
+    if (timer != null) {
+      runner.timers.cancel(timer);
+      timer = null;
+    }
+    if (status != null) {
+      status.recalculate();
+    }
+  }
+
+  /** {@return whether cancel() was called or the deadline passed} */
+  public boolean cancelCalled() {
+    if (!cancelCalled && status != null && runner.currentTimeUnchecked() >= deadline) {
+      // The timer has not fired yet but the deadline has passed: report it as Trio does.
+      cancel();
+    }
+    return cancelCalled;
+  }
+
+  /** {@return whether this scope caught the cancellation it caused} */
+  public boolean cancelledCaught() {
+    return cancelledCaught;
+  }
+
+  /** {@return whether the scope is being run right now} */
+  public boolean isActive() {
+    return status != null;
+  }
+
+  /**
+   * Enters the scope on the current task.
+   *
+   * @param t the current task
+   */
+  public void enter(TaskImpl t) {
+    if (entered) {
+      throw new IllegalStateException(
+          owner
+              + " was already entered: each CancelScope may run one body only. Create a new "
+              + "CancelScope for each block.");
+    }
+    entered = true;
+    task = t;
+    runner = t.runner;
+    if (relativeDeadline != null) {
+      deadline = runner.clock.currentTime() + seconds(relativeDeadline);
+      relativeDeadline = null;
+    }
+    status = new CancelStatus(this, t.cancelStatus);
+    t.activateCancelStatus(status);
+    if (!cancelCalled && deadline != Double.POSITIVE_INFINITY) {
+      if (runner.clock.currentTime() >= deadline) {
+        cancel();
+      } else {
+        armTimer();
+      }
+    }
+  }
+
+  /**
+   * Enters the scope as the root of a status tree, owned by the loop rather than a task (the main
+   * task's and the system nursery's scopes).
+   *
+   * @param r the loop
+   * @return the new root status
+   */
+  CancelStatus enterDetached(Runner r) {
+    entered = true;
+    runner = r;
+    status = new CancelStatus(this, null);
+    return status;
+  }
+
+  /**
+   * Leaves the scope.
+   *
+   * @param exc what the body threw, or null
+   * @return what the scope lets through: null when it caught its own cancellation
+   */
+  public Throwable exit(Throwable exc) {
+    if (task.cancelStatus != status) {
+      // Cannot happen through the lambda API; guards the low-level users of enter/exit.
+      throw new IllegalStateException(
+          "cancel scope stack corrupted: " + owner + " exited while an inner scope was active");
+    }
+    if (timer != null) {
+      runner.timers.cancel(timer);
+      timer = null;
+    }
+    task.activateCancelStatus(status.parent);
+    if (exc instanceof CancelledError
+        && status.effectivelyCancelled
+        && !status.parentCancellationIsVisibleToUs()) {
+      cancelledCaught = true;
+      exc = null;
+    }
+    status.close();
+    status = null;
+    return exc;
+  }
+
+  /** {@return the task that entered this scope, or null before entry} */
+  public TaskImpl task() {
+    return task;
+  }
+
+  static double seconds(Duration d) {
+    return d.getSeconds() + d.getNano() / 1e9;
+  }
+
+  private void armTimer() {
+    if (timer != null) {
+      runner.timers.cancel(timer);
+      timer = null;
+    }
+    if (!cancelCalled && deadline != Double.POSITIVE_INFINITY) {
+      timer = runner.timers.add(deadline, this::deadlineExpired);
+    }
+  }
+
+  private void deadlineExpired() {
+    timer = null;
+    cancel();
+  }
+
+  private void checkThread(String what) {
+    if (runner != null && status != null) {
+      runner.checkInLoop("CancelScope." + what + "()");
+    }
+  }
+
+  @Override
+  public String toString() {
+    String state = status != null ? "active" : entered ? "exited" : "unentered";
+    StringBuilder sb = new StringBuilder(state);
+    if (cancelCalled) {
+      sb.append(", cancel called");
+    }
+    if (cancelledCaught) {
+      sb.append(", cancelled caught");
+    }
+    if (shield) {
+      sb.append(", shielded");
+    }
+    if (relativeDeadline != null) {
+      sb.append(", relative deadline ").append(relativeDeadline);
+    } else if (deadline != Double.POSITIVE_INFINITY) {
+      sb.append(", deadline ").append(deadline);
+    }
+    return sb.toString();
+  }
+}

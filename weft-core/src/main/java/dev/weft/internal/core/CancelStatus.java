@@ -1,0 +1,117 @@
+package dev.weft.internal.core;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+
+/**
+ * The link between one entered cancel scope and the tasks and scopes nested directly inside it:
+ * a node of the tree along which cancellation spreads.
+ */
+final class CancelStatus {
+  // immutable state
+  final CancelScopeImpl scope;
+
+  // mutable state
+  CancelStatus parent;
+  /** Child statuses; created on first use (most statuses are a sleep's and have none). */
+  LinkedHashSet<CancelStatus> children;
+  /** Tasks whose innermost status this is; created on first use. */
+  LinkedHashSet<TaskImpl> tasks;
+  boolean effectivelyCancelled;
+
+  /*
+   * Implementation notes.
+   *
+   * This is Trio's CancelStatus. A CancelScope is what the user holds; a CancelStatus exists only
+   * while the scope is entered and sits in a tree that mirrors the nesting of entered scopes
+   * across tasks (a nursery's children hang under the status of the nursery's scope).
+   *
+   * Invariant: effectivelyCancelled == scope.cancelCalled
+   *                                    || (parent != null && !scope.shield
+   *                                        && parent.effectivelyCancelled).
+   * recalculate() restores it after any input changes and, for every status that becomes
+   * cancelled, tries to deliver the cancellation to its parked tasks. The sets are insertion
+   * ordered so that delivery order, and so the whole program, is reproducible (invariant 4).
+   * See CancelScopeTest#testCancelReachesGrandchildren and #testShieldBlocksOuterCancel.
+   */
+
+  CancelStatus(CancelScopeImpl scope, CancelStatus parent) {
+    this.scope = scope;
+    setParent(parent);
+  }
+
+  void setParent(CancelStatus newParent) {
+    if (parent != null) {
+      parent.children.remove(this);
+    }
+    parent = newParent;
+    if (newParent != null) {
+      if (newParent.children == null) {
+        newParent.children = new LinkedHashSet<>();
+      }
+      newParent.children.add(this);
+    }
+    recalculate();
+  }
+
+  void addTask(TaskImpl t) {
+    if (tasks == null) {
+      tasks = new LinkedHashSet<>();
+    }
+    tasks.add(t);
+  }
+
+  void removeTask(TaskImpl t) {
+    tasks.remove(t);
+  }
+
+  boolean parentCancellationIsVisibleToUs() {
+    return parent != null && !scope.shield && parent.effectivelyCancelled;
+  }
+
+  void recalculate() {
+    // Iterative on purpose: a deep tree of nested nurseries must not overflow a task's stack.
+    ArrayList<CancelStatus> todo = new ArrayList<>();
+    todo.add(this);
+    while (!todo.isEmpty()) {
+      CancelStatus s = todo.remove(todo.size() - 1);
+      boolean now = s.scope.cancelCalled || s.parentCancellationIsVisibleToUs();
+      if (now == s.effectivelyCancelled) {
+        continue;
+      }
+      s.effectivelyCancelled = now;
+      if (now && s.tasks != null) {
+        for (TaskImpl t : new ArrayList<>(s.tasks)) {
+          t.attemptDeliveryOfPendingCancel();
+        }
+      }
+      if (s.children != null) {
+        ArrayList<CancelStatus> kids = new ArrayList<>(s.children);
+        // Reversed so that the stack pops children in insertion order.
+        for (int i = kids.size() - 1; i >= 0; i--) {
+          todo.add(kids.get(i));
+        }
+      }
+    }
+  }
+
+  /** Detaches this status from the tree when its scope exits. */
+  void close() {
+    setParent(null);
+  }
+
+  /** {@return the nearest deadline among this status and its ancestors up to a shield} */
+  double effectiveDeadline() {
+    double d = Double.POSITIVE_INFINITY;
+    for (CancelStatus s = this; s != null; s = s.parent) {
+      if (s.scope.cancelCalled) {
+        return Double.NEGATIVE_INFINITY;
+      }
+      d = Math.min(d, s.scope.deadline);
+      if (s.scope.shield) {
+        break;
+      }
+    }
+    return d;
+  }
+}

@@ -1,0 +1,179 @@
+package dev.weft.internal.core;
+
+import dev.weft.Block;
+import dev.weft.lowlevel.Abort;
+import dev.weft.lowlevel.AbortFunction;
+import dev.weft.lowlevel.Clock;
+import dev.weft.lowlevel.RunToken;
+import dev.weft.lowlevel.Task;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+
+/**
+ * The runtime operations behind the public API ({@code Weft}, {@code Scheduling}, {@code
+ * CancelScope}): the one door from the exported packages into the core.
+ */
+public final class Core {
+  private Core() {}
+
+  /**
+   * {@return the current task}
+   *
+   * @param what the API method, for the error message
+   */
+  public static TaskImpl currentTask(String what) {
+    return Runner.currentTask(what);
+  }
+
+  /** {@return the current task, or null outside a task} */
+  public static TaskImpl currentTaskOrNull() {
+    return Runner.currentTaskOrNull();
+  }
+
+  /**
+   * Parks the current task.
+   *
+   * @param abort the abort function
+   * @return the value it is rescheduled with
+   */
+  public static Object park(AbortFunction abort) {
+    Objects.requireNonNull(abort, "abort");
+    return currentTask("Scheduling.waitTaskRescheduled").park(abort);
+  }
+
+  /**
+   * Reschedules a parked task.
+   *
+   * @param task the task
+   * @param value the value
+   * @param error the error or null
+   */
+  public static void reschedule(Task task, Object value, Throwable error) {
+    TaskImpl t = (TaskImpl) Objects.requireNonNull(task, "task");
+    t.runner.checkInLoop("Scheduling.reschedule()");
+    t.runner.reschedule(t, value, error);
+  }
+
+  /** A full checkpoint. */
+  public static void checkpoint() {
+    currentTask("Weft.checkpoint").checkpoint();
+  }
+
+  /** A cancel point only. */
+  public static void checkpointIfCancelled() {
+    currentTask("Scheduling.checkpointIfCancelled").checkCancelled();
+  }
+
+  /** A schedule point only. */
+  public static void cancelShieldedCheckpoint() {
+    currentTask("Scheduling.cancelShieldedCheckpoint").yieldNow();
+  }
+
+  /** Parks until cancelled. */
+  public static void sleepForever() {
+    currentTask("Weft.sleepForever").park(c -> Abort.SUCCEEDED);
+  }
+
+  /**
+   * Parks until the clock reaches {@code deadline} or the task is cancelled from outside.
+   *
+   * @param deadline the time
+   */
+  public static void sleepUntil(double deadline) {
+    TaskImpl t = currentTask("Weft.sleepUntil");
+    // A private scope, as Trio's sleep_until(move_on_at(...)), without the public facade.
+    CancelScopeImpl scope = new CancelScopeImpl("sleep scope");
+    scope.deadline = deadline;
+    scope.enter(t);
+    Throwable exc = null;
+    try {
+      t.park(c -> Abort.SUCCEEDED);
+    } catch (Throwable e) {
+      exc = e;
+    }
+    exc = scope.exit(exc);
+    if (exc != null) {
+      throw Sneaky.rethrow(exc);
+    }
+  }
+
+  /**
+   * {@return the current loop time}
+   *
+   * @param what the API method, for the error message
+   */
+  public static double currentTime(String what) {
+    return currentTask(what).runner.clock.currentTime();
+  }
+
+  /** {@return the current task's effective deadline} */
+  public static double currentEffectiveDeadline() {
+    return currentTask("Weft.currentEffectiveDeadline").cancelStatus.effectiveDeadline();
+  }
+
+  /** {@return the current loop's clock} */
+  public static Clock currentClock() {
+    return currentTask("Scheduling.currentClock").runner.clock;
+  }
+
+  /** {@return the current loop's run token} */
+  public static RunToken currentRunToken() {
+    return currentTask("Scheduling.currentRunToken").runner;
+  }
+
+  /** {@return the current run's main task} */
+  public static Task currentRootTask() {
+    return currentTask("Scheduling.currentRootTask").runner.mainTask();
+  }
+
+  /** {@return every live task of the current run} */
+  public static List<Task> allTasks() {
+    return currentTask("Scheduling.allTasks").runner.allTasks();
+  }
+
+  /**
+   * Starts a system task.
+   *
+   * @param fn the body
+   * @param name the name or null
+   * @return the task
+   */
+  public static Task spawnSystemTask(Block fn, String name) {
+    Objects.requireNonNull(fn, "fn");
+    return currentTask("Scheduling.spawnSystemTask")
+        .runner
+        .spawnSystemTask(
+            () -> {
+              fn.run();
+              return null;
+            },
+            name);
+  }
+
+  /**
+   * Waits until every other task is blocked.
+   *
+   * @param cushion how long they must have been blocked
+   */
+  public static void awaitAllTasksBlocked(Duration cushion) {
+    if (cushion.isNegative()) {
+      throw new IllegalArgumentException("cushion must not be negative: " + cushion);
+    }
+    TaskImpl t = currentTask("Scheduling.awaitAllTasksBlocked");
+    t.runner.awaitAllTasksBlocked(t, cushion);
+  }
+
+  /**
+   * Runs a whole loop.
+   *
+   * @param config the options
+   * @param main the main task
+   * @return its result
+   * @throws Exception its failure
+   */
+  public static Object run(dev.weft.RunConfig config, Callable<?> main) throws Exception {
+    return new Runner(config).run(main);
+  }
+}

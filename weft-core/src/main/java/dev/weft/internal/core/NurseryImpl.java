@@ -1,0 +1,337 @@
+package dev.weft.internal.core;
+
+import dev.weft.Block;
+import dev.weft.CompositeException;
+import dev.weft.Nursery;
+import dev.weft.TaskStatus;
+import dev.weft.cancel.CancelScope;
+import dev.weft.cancel.CancelledError;
+import dev.weft.lowlevel.Abort;
+import dev.weft.lowlevel.Task;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** The runtime's nursery: the tasks started by one {@link Nursery#open} block. */
+public final class NurseryImpl implements Nursery {
+  // immutable state
+  final Runner runner;
+  final TaskImpl parentTask;
+  private final CancelScope cancelScope;
+  final CancelStatus cancelStatus;
+  private final boolean system;
+
+  // mutable state
+  final LinkedHashSet<TaskImpl> children = new LinkedHashSet<>();
+  private final ArrayList<Throwable> pendingExcs = new ArrayList<>(0);
+  private boolean nestedChildRunning = true;
+  private boolean closed;
+  private int pendingStarts;
+  private boolean parentWaiting;
+
+  /*
+   * Implementation notes.
+   *
+   *   OPEN (body running) --body ends--> CLOSING (parent parked until children are gone)
+   *        --last child ends, no pending start()--> CLOSED (no new tasks accepted)
+   *
+   * This is Trio's nursery. Every failure (the body's or a child's) is recorded and cancels the
+   * nursery's own scope, so siblings and the body stop at their next checkpoint. While the parent
+   * waits for its children it is not cancellable itself: a cancellation that reaches it cancels
+   * the nursery scope instead (so the children get it) and the parent keeps waiting; the
+   * CancelledErrors that come back from the children are then what propagates, and the scope
+   * that caused them catches them. Failures win over cancellations: one failure is rethrown as
+   * itself, several as a CompositeException, and CancelledErrors are dropped when a real failure
+   * exists (the level-triggered scope re-raises at the next checkpoint if it still matters).
+   * See NurseryTest#testFailureCancelsSiblings and #testSeveralFailuresAreComposed.
+   */
+
+  NurseryImpl(Runner runner, TaskImpl parentTask, CancelScope cancelScope, CancelStatus status,
+      boolean system) {
+    this.runner = runner;
+    this.parentTask = parentTask;
+    this.cancelScope = cancelScope;
+    this.cancelStatus = status;
+    this.system = system;
+    if (system) {
+      nestedChildRunning = false;
+    }
+  }
+
+  /**
+   * Runs a nursery block on the current task.
+   *
+   * @param body the block
+   * @throws Exception the failure of the block or a child, or a composite of several
+   */
+  public static void open(Nursery.Body body) throws Exception {
+    Objects.requireNonNull(body, "body");
+    TaskImpl task = Runner.currentTask("Nursery.open");
+    CancelScope scope = new CancelScope();
+    scope.run(
+        () -> {
+          NurseryImpl n = new NurseryImpl(task.runner, task, scope, task.cancelStatus, false);
+          task.addChildNursery(n);
+          Throwable bodyExc = null;
+          try {
+            body.run(n);
+          } catch (Throwable t) {
+            bodyExc = t;
+          }
+          Throwable out;
+          try {
+            out = n.nestedChildFinished(bodyExc);
+          } finally {
+            task.removeChildNursery(n);
+          }
+          if (out != null) {
+            throw Sneaky.rethrow(out);
+          }
+        });
+  }
+
+  @Override
+  public void startSoon(Block fn) {
+    startSoon(fn, null);
+  }
+
+  @Override
+  public void startSoon(Block fn, String name) {
+    spawnChild(fn, name);
+  }
+
+  TaskImpl spawnChild(Block fn, String name) {
+    Objects.requireNonNull(fn, "fn");
+    runner.checkInLoop("Nursery.startSoon()");
+    if (closed) {
+      throw new IllegalStateException(
+          "this nursery is closed to new tasks: its block has ended and all its tasks have "
+              + "finished. Start the task from inside the Nursery.open block, or from a task that "
+              + "is still running in it.");
+    }
+    return runner.spawn(
+        () -> {
+          fn.run();
+          return null;
+        },
+        name,
+        this,
+        system);
+  }
+
+  @Override
+  public <T> T start(StartBody<T> fn) throws Exception {
+    return start(fn, null);
+  }
+
+  @Override
+  public <T> T start(StartBody<T> fn, String name) throws Exception {
+    Objects.requireNonNull(fn, "fn");
+    runner.checkInLoop("Nursery.start()");
+    if (closed) {
+      throw new IllegalStateException(
+          "this nursery is closed to new tasks; start() must be called while it is open");
+    }
+    pendingStarts++;
+    try {
+      TaskStatusImpl<T> status = new TaskStatusImpl<>(this);
+      // The child first runs in a temporary nursery owned by the caller, so that a failure before
+      // started() reaches the caller of start() and a cancellation of the caller reaches the
+      // child; started() moves it into this nursery (Trio's design).
+      NurseryImpl.open(
+          old -> {
+            NurseryImpl oldNursery = (NurseryImpl) old;
+            status.oldNursery = oldNursery;
+            TaskImpl child = oldNursery.spawnChild(() -> fn.run(status), name);
+            child.eventualParentNursery = this;
+          });
+      if (!status.startedCalled) {
+        throw new IllegalStateException(
+            "the task started with Nursery.start() ended without calling taskStatus.started(); "
+                + "call started(value) once it is ready, or use startSoon() if nothing waits for "
+                + "it");
+      }
+      return status.value;
+    } finally {
+      pendingStarts--;
+      checkNurseryClosed();
+    }
+  }
+
+  void childFinished(TaskImpl t) {
+    children.remove(t);
+    if (t.failure != null) {
+      if (system) {
+        runner.crash(t.failure);
+      } else {
+        addExc(t.failure);
+      }
+    }
+    checkNurseryClosed();
+  }
+
+  private void addExc(Throwable e) {
+    pendingExcs.add(e);
+    cancelScope.cancel();
+  }
+
+  void checkNurseryClosed() {
+    if (!system && !nestedChildRunning && children.isEmpty() && pendingStarts == 0) {
+      closed = true;
+      if (parentWaiting) {
+        parentWaiting = false;
+        runner.reschedule(parentTask, null, null);
+      }
+    }
+  }
+
+  private Throwable nestedChildFinished(Throwable bodyExc) {
+    if (bodyExc != null) {
+      addExc(bodyExc);
+    }
+    nestedChildRunning = false;
+    checkNurseryClosed();
+    if (!closed) {
+      parentWaiting = true;
+      parentTask.park(
+          cancellation -> {
+            cancelScope.cancel();
+            return Abort.FAILED;
+          });
+    } else {
+      parentTask.yieldNow();
+    }
+    return combinedFailure();
+  }
+
+  private Throwable combinedFailure() {
+    List<Throwable> failures = new ArrayList<>();
+    CancelledError cancelled = null;
+    for (Throwable t : pendingExcs) {
+      if (t instanceof CancelledError c) {
+        if (cancelled == null) {
+          cancelled = c;
+        }
+      } else if (!failures.contains(t)) {
+        failures.add(t);
+      }
+    }
+    if (failures.size() == 1) {
+      return failures.get(0);
+    }
+    if (failures.size() > 1) {
+      return new CompositeException(failures);
+    }
+    return cancelled;
+  }
+
+  void moveChildrenFrom(NurseryImpl old) {
+    for (TaskImpl t : old.children) {
+      t.parentNursery = this;
+      t.eventualParentNursery = null;
+      children.add(t);
+    }
+    old.children.clear();
+    // Detach everything from the old nursery's status before attaching it here: attaching under a
+    // cancelled nursery may run abort functions, which must not see a half-moved tree.
+    List<CancelStatus> kids =
+        old.cancelStatus.children == null ? List.of() : new ArrayList<>(old.cancelStatus.children);
+    List<TaskImpl> tasks = new ArrayList<>();
+    if (old.cancelStatus.tasks != null) {
+      for (TaskImpl t : old.cancelStatus.tasks) {
+        if (t != old.parentTask) {
+          tasks.add(t);
+        }
+      }
+    }
+    for (CancelStatus c : kids) {
+      c.setParent(null);
+    }
+    for (TaskImpl t : tasks) {
+      t.activateCancelStatus(null);
+    }
+    for (CancelStatus c : kids) {
+      c.setParent(cancelStatus);
+    }
+    for (TaskImpl t : tasks) {
+      t.activateCancelStatus(cancelStatus);
+    }
+    old.checkNurseryClosed();
+  }
+
+  @Override
+  public CancelScope cancelScope() {
+    return cancelScope;
+  }
+
+  @Override
+  public Optional<Task> parentTask() {
+    return Optional.ofNullable(parentTask);
+  }
+
+  @Override
+  public List<Task> childTasks() {
+    runner.checkInLoop("Nursery.childTasks()");
+    return List.copyOf(children);
+  }
+
+  @Override
+  public boolean isClosed() {
+    return closed;
+  }
+
+  @Override
+  public String toString() {
+    return "Nursery["
+        + (system ? "system" : "of " + parentTask.name)
+        + ", "
+        + children.size()
+        + " children"
+        + (closed ? ", closed" : "")
+        + "]";
+  }
+
+  /** The handle a task started with {@link Nursery#start} uses to say it is ready. */
+  public static final class TaskStatusImpl<T> implements TaskStatus<T> {
+    // immutable state
+    private final NurseryImpl newNursery;
+
+    // mutable state
+    NurseryImpl oldNursery;
+    boolean startedCalled;
+    T value;
+
+    TaskStatusImpl(NurseryImpl newNursery) {
+      this.newNursery = newNursery;
+    }
+
+    @Override
+    public void started() {
+      started(null);
+    }
+
+    @Override
+    public void started(T v) {
+      newNursery.runner.checkInLoop("TaskStatus.started()");
+      if (startedCalled) {
+        throw new IllegalStateException("started() was called twice on the same TaskStatus");
+      }
+      startedCalled = true;
+      value = v;
+      // If the caller of start() is being cancelled, leave the child where it is: it will see the
+      // cancellation and end, and moving it could carry a CancelledError to a scope that did not
+      // cause it.
+      if (oldNursery.cancelStatus.effectivelyCancelled) {
+        return;
+      }
+      newNursery.moveChildrenFrom(oldNursery);
+    }
+
+    @Override
+    public String toString() {
+      return "TaskStatus[" + (startedCalled ? "started" : "not started") + "]";
+    }
+  }
+}

@@ -1,0 +1,446 @@
+package dev.weft.internal.core;
+
+import dev.weft.RunConfig;
+import dev.weft.cancel.CancelScope;
+import dev.weft.internal.engine.Carrier;
+import dev.weft.internal.engine.EngineDriver;
+import dev.weft.internal.engine.Engines;
+import dev.weft.internal.engine.LoopHost;
+import dev.weft.lowlevel.Clock;
+import dev.weft.lowlevel.RunToken;
+import dev.weft.lowlevel.Task;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.PriorityQueue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * One event loop: its run queue, timers, clock, cross-thread inbox and task tree. A runner
+ * serves exactly one {@code Weft.run} call, on one thread.
+ */
+public final class Runner implements LoopHost, RunToken {
+  /** The task whose thread is running; bound in every task thread. */
+  static final ScopedValue<TaskImpl> CURRENT_TASK = ScopedValue.newInstance();
+
+  private static final double MAX_WAIT_SECONDS = 86_400;
+
+  // immutable state
+  final Clock clock;
+  private final EngineDriver engine;
+  final TimerQueue timers = new TimerQueue();
+  final ArrayDeque<TaskImpl> runq = new ArrayDeque<>();
+  private final ConcurrentLinkedQueue<Runnable> inbox = new ConcurrentLinkedQueue<>();
+  private final PriorityQueue<IdleWaiter> idleWaiters = new PriorityQueue<>();
+  private final CancelScope mainScope = new CancelScope();
+  private final CancelScope systemScope = new CancelScope();
+
+  // mutable state
+  private volatile Thread loopThread;
+  private volatile boolean sleeping;
+  private volatile boolean finished;
+  private long nextTaskId;
+  private long nextIdleSeq;
+  private int liveTasks;
+  private TaskImpl mainTask;
+  private NurseryImpl systemNursery;
+  private final List<Throwable> crashes = new ArrayList<>(0);
+
+  /*
+   * Implementation notes.
+   *
+   * The loop (run()) repeats Trio's cycle until no task is left:
+   *   1. choose how long to wait: 0 if a task is runnable, else until the next timer, shortened
+   *      to the smallest awaitAllTasksBlocked cushion or the clock's autojump threshold;
+   *   2. wait for the inbox (cross-thread callbacks and foreign wake-ups) up to that long, and run
+   *      what arrived;
+   *   3. fire expired timers (deadlines cancel their scopes);
+   *   4. if still nothing is runnable and the wait was "primed", wake the idle waiters with the
+   *      smallest cushion, or let the clock autojump to the next deadline;
+   *   5. run one batch: every task that was runnable at the start of the batch, in FIFO order;
+   *      tasks made runnable during the batch wait for the next one, so one busy task cannot
+   *      starve the timers or the inbox.
+   * Only this thread touches the fields above except `inbox`, `sleeping`, `finished` and
+   * `loopThread`. The loop never spins: with nothing to do it parks, and inbox posts unpark it
+   * (the `sleeping` flag and the re-check of the inbox after setting it form a Dekker pair).
+   *
+   * The main task's cancel status is the root of the user's tree; system tasks live in a
+   * separate system nursery, cancelled when the main task ends. A system task's failure or a
+   * failing inbox callback "crashes" the run: everything is cancelled and run() throws.
+   * See RunnerTest and InvariantsTest.
+   */
+
+  /**
+   * Creates a loop with the given options; nothing runs until {@link #run}.
+   *
+   * @param config the options
+   */
+  public Runner(RunConfig config) {
+    this.clock = config.clock();
+    this.engine = Engines.newDriver(config.engine());
+  }
+
+  /**
+   * Runs {@code main} as the root task and returns its value once every task has ended.
+   *
+   * @param main the root task's body
+   * @return what main returned
+   * @throws Exception what main threw, as itself
+   */
+  public Object run(Callable<?> main) throws Exception {
+    Objects.requireNonNull(main, "main");
+    if (CURRENT_TASK.isBound()) {
+      throw new IllegalStateException(
+          "Weft.run was called from inside a running weft loop (in task '"
+              + CURRENT_TASK.get().name
+              + "'). A loop cannot be nested in one of its own tasks: start concurrent work with "
+              + "Nursery.open(n -> n.startSoon(...)) instead, or call Weft.run from a thread that "
+              + "is not part of a loop.");
+    }
+    engine.runLoop(() -> loop(main));
+    if (!crashes.isEmpty()) {
+      Throwable first = crashes.get(0);
+      IllegalStateException e =
+          new IllegalStateException(
+              "the weft run crashed: a system task or a loop callback failed", first);
+      for (int i = 1; i < crashes.size(); i++) {
+        e.addSuppressed(crashes.get(i));
+      }
+      if (mainTask.failure != null) {
+        e.addSuppressed(mainTask.failure);
+      }
+      throw e;
+    }
+    if (mainTask.failure != null) {
+      throw Sneaky.rethrow(mainTask.failure);
+    }
+    return mainTask.result;
+  }
+
+  private void loop(Callable<?> main) {
+    loopThread = Thread.currentThread();
+    clock.startClock();
+    CancelScopeImpl systemImpl = Access.impl(systemScope);
+    CancelScopeImpl mainImpl = Access.impl(mainScope);
+    systemNursery =
+        new NurseryImpl(this, null, systemScope, systemImpl.enterDetached(this), true);
+    CancelStatus mainStatus = mainImpl.enterDetached(this);
+    mainTask = newTask(main, "main", null, false);
+    mainTask.activateCancelStatus(mainStatus);
+    try {
+      while (liveTasks > 0) {
+        cycle();
+      }
+    } finally {
+      finished = true;
+      // Callbacks posted after the last task ended have nothing left to act on; run them anyway
+      // so that nothing posted before `finished` was set is silently dropped.
+      drainInbox();
+    }
+  }
+
+  private void cycle() {
+    double timeout;
+    int primed = 0; // 1: wake idle waiters, 2: autojump
+    double nextDeadline = Double.POSITIVE_INFINITY;
+    if (!runq.isEmpty()) {
+      timeout = 0;
+    } else {
+      nextDeadline = timers.nextDeadline();
+      timeout =
+          nextDeadline == Double.POSITIVE_INFINITY
+              ? Double.POSITIVE_INFINITY
+              : Math.max(0, clock.deadlineToSleepTime(nextDeadline));
+      if (!idleWaiters.isEmpty()) {
+        double cushion = idleWaiters.peek().cushion;
+        if (cushion < timeout) {
+          timeout = cushion;
+          primed = 1;
+        }
+      } else if (nextDeadline != Double.POSITIVE_INFINITY) {
+        double threshold = clock.autojumpThreshold();
+        if (threshold < timeout) {
+          timeout = threshold;
+          primed = 2;
+        }
+      }
+    }
+    waitForEvents(timeout);
+    if (timers.expire(clock.currentTime()) > 0) {
+      primed = 0;
+    }
+    if (primed != 0 && runq.isEmpty()) {
+      if (primed == 1) {
+        double cushion = idleWaiters.peek().cushion;
+        while (!idleWaiters.isEmpty() && idleWaiters.peek().cushion == cushion) {
+          IdleWaiter w = idleWaiters.poll();
+          reschedule(w.task, null, null);
+        }
+      } else {
+        clock.autojump(nextDeadline);
+      }
+    }
+    for (int n = runq.size(); n > 0; n--) {
+      step(runq.poll());
+    }
+  }
+
+  private void waitForEvents(double timeoutSeconds) {
+    if (timeoutSeconds > 0 && inbox.isEmpty()) {
+      long deadline =
+          timeoutSeconds >= MAX_WAIT_SECONDS
+              ? Long.MAX_VALUE
+              : System.nanoTime() + (long) (timeoutSeconds * 1e9);
+      sleeping = true;
+      try {
+        while (inbox.isEmpty()) {
+          if (deadline == Long.MAX_VALUE) {
+            LockSupport.park(this);
+          } else {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+              break;
+            }
+            LockSupport.parkNanos(this, left);
+          }
+          // The loop thread is never interrupted by weft; an interrupt from outside must not turn
+          // park into a spin.
+          Thread.interrupted();
+        }
+      } finally {
+        sleeping = false;
+      }
+    }
+    drainInbox();
+  }
+
+  private void drainInbox() {
+    Runnable r;
+    while ((r = inbox.poll()) != null) {
+      try {
+        r.run();
+      } catch (Throwable t) {
+        crash(t);
+      }
+    }
+  }
+
+  private void step(TaskImpl t) {
+    if (t.state == TaskImpl.NEW) {
+      t.state = TaskImpl.RUNNING;
+      t.carrier.start();
+    } else {
+      t.carrier.resume();
+    }
+    afterStep(t);
+  }
+
+  private void afterStep(TaskImpl t) {
+    switch (t.state) {
+      case TaskImpl.FINISHED -> taskExited(t);
+      case TaskImpl.PARKED -> {
+        if (t.abortFn != null) {
+          t.attemptDeliveryOfPendingCancel();
+        }
+      }
+      default -> t.foreignBlocked = true;
+    }
+  }
+
+  // ---- tasks
+
+  TaskImpl spawn(Callable<?> body, String name, NurseryImpl nursery, boolean system) {
+    TaskImpl t = newTask(body, name, nursery, system);
+    nursery.children.add(t);
+    t.activateCancelStatus(nursery.cancelStatus);
+    return t;
+  }
+
+  private TaskImpl newTask(Callable<?> body, String name, NurseryImpl nursery, boolean system) {
+    long id = ++nextTaskId;
+    String n = name != null ? name : "task-" + id;
+    TaskImpl t = new TaskImpl(this, id, n, system, body);
+    t.parentNursery = nursery;
+    t.carrier = engine.newCarrier(this, n, t::runBody);
+    t.carrier.task = t;
+    liveTasks++;
+    runq.add(t);
+    return t;
+  }
+
+  private void taskExited(TaskImpl t) {
+    liveTasks--;
+    t.activateCancelStatus(null);
+    if (t == mainTask) {
+      systemScope.cancel();
+    } else {
+      t.parentNursery.childFinished(t);
+    }
+  }
+
+  /**
+   * Makes a parked task runnable again with a value or an error.
+   *
+   * @param t the task
+   * @param value what its park returns
+   * @param error what its park throws, or null
+   */
+  void reschedule(TaskImpl t, Object value, Throwable error) {
+    if (t.runner != this) {
+      throw new IllegalArgumentException(t + " belongs to another loop");
+    }
+    if (t.abortFn == null) {
+      throw new IllegalStateException(
+          "cannot reschedule " + t + ": it is not parked, or it was already rescheduled");
+    }
+    t.abortFn = null;
+    t.nextValue = value;
+    t.nextError = error;
+    runq.add(t);
+  }
+
+  TaskImpl spawnSystemTask(Callable<?> body, String name) {
+    checkInLoop("Scheduling.spawnSystemTask()");
+    if (systemNursery.cancelStatus.effectivelyCancelled) {
+      throw new IllegalStateException(
+          "the run is shutting down (its main task has ended); no new system task can start");
+    }
+    return spawn(body, name, systemNursery, true);
+  }
+
+  void crash(Throwable t) {
+    crashes.add(t);
+    mainScope.cancel();
+    systemScope.cancel();
+  }
+
+  void awaitAllTasksBlocked(TaskImpl t, Duration cushion) {
+    IdleWaiter w = new IdleWaiter(CancelScopeImpl.seconds(cushion), nextIdleSeq++, t);
+    idleWaiters.add(w);
+    t.park(
+        cancellation -> {
+          idleWaiters.remove(w);
+          return dev.weft.lowlevel.Abort.SUCCEEDED;
+        });
+  }
+
+  private record IdleWaiter(double cushion, long seq, TaskImpl task)
+      implements Comparable<IdleWaiter> {
+    @Override
+    public int compareTo(IdleWaiter o) {
+      int c = Double.compare(cushion, o.cushion);
+      return c != 0 ? c : Long.compare(seq, o.seq);
+    }
+  }
+
+  // ---- thread rules and lookup
+
+  static TaskImpl currentTask(String what) {
+    if (!CURRENT_TASK.isBound()) {
+      throw new IllegalStateException(
+          what
+              + " must be called from a weft task, but thread '"
+              + Thread.currentThread().getName()
+              + "' is not running one. Start a loop with Weft.run(...) and call it from there.");
+    }
+    return CURRENT_TASK.get();
+  }
+
+  static TaskImpl currentTaskOrNull() {
+    return CURRENT_TASK.isBound() ? CURRENT_TASK.get() : null;
+  }
+
+  /** {@return whether the calling thread is this loop's thread or one of its tasks} */
+  boolean inLoop() {
+    return Thread.currentThread() == loopThread
+        || (CURRENT_TASK.isBound() && CURRENT_TASK.get().runner == this);
+  }
+
+  void checkInLoop(String what) {
+    if (!inLoop()) {
+      throw new IllegalStateException(
+          what
+              + " was called from thread '"
+              + Thread.currentThread().getName()
+              + "', outside the weft loop it belongs to. weft objects are bound to their loop: "
+              + "call it from one of the loop's tasks, or hand it to the loop with "
+              + "RunToken.runSyncSoon(...) (get the token with Scheduling.currentRunToken() "
+              + "inside the loop).");
+    }
+  }
+
+  double currentTimeUnchecked() {
+    return clock.currentTime();
+  }
+
+  // ---- queries for the public API
+
+  TaskImpl mainTask() {
+    return mainTask;
+  }
+
+  int liveTasks() {
+    return liveTasks;
+  }
+
+  List<Task> allTasks() {
+    List<Task> out = new ArrayList<>(liveTasks);
+    ArrayDeque<TaskImpl> todo = new ArrayDeque<>();
+    if (!mainTask.isDone()) {
+      todo.add(mainTask);
+    }
+    todo.addAll(systemNursery.children);
+    while (!todo.isEmpty()) {
+      TaskImpl t = todo.poll();
+      out.add(t);
+      for (NurseryImpl n : t.childNurseriesRaw()) {
+        todo.addAll(n.children);
+      }
+    }
+    return out;
+  }
+
+  // ---- LoopHost and RunToken: the only methods other threads may call
+
+  @Override
+  public Thread loopThread() {
+    return loopThread;
+  }
+
+  @Override
+  public void foreignWakeup(Carrier carrier, Runnable continuation) {
+    post(
+        () -> {
+          TaskImpl t = (TaskImpl) carrier.task;
+          t.foreignBlocked = false;
+          carrier.runForeign(continuation);
+          afterStep(t);
+        });
+  }
+
+  @Override
+  public void runSyncSoon(Runnable callback) {
+    Objects.requireNonNull(callback, "callback");
+    if (finished) {
+      throw new IllegalStateException(
+          "this weft run has finished, so nothing can be scheduled on its loop any more");
+    }
+    post(callback);
+  }
+
+  private void post(Runnable r) {
+    inbox.add(r);
+    if (sleeping) {
+      LockSupport.unpark(loopThread);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "Runner[" + liveTasks + " tasks" + (finished ? ", finished" : "") + "]";
+  }
+}

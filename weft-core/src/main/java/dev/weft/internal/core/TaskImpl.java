@@ -1,0 +1,245 @@
+package dev.weft.internal.core;
+
+import dev.weft.Nursery;
+import dev.weft.cancel.CancelledError;
+import dev.weft.internal.engine.Carrier;
+import dev.weft.lowlevel.Abort;
+import dev.weft.lowlevel.AbortFunction;
+import dev.weft.lowlevel.Task;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/** The runtime's task: one unit of concurrent work in a loop, carried by one virtual thread. */
+public final class TaskImpl implements Task {
+  static final int NEW = 0;
+  static final int RUNNING = 1;
+  static final int PARKED = 2;
+  static final int FINISHED = 3;
+
+  // immutable state
+  final Runner runner;
+  final long id;
+  final String name;
+  final boolean system;
+  private final Callable<?> body;
+
+  // mutable state
+  NurseryImpl parentNursery;
+  NurseryImpl eventualParentNursery;
+  Carrier carrier;
+  int state = NEW;
+  /** Non-null exactly while the task is parked and not yet rescheduled. */
+  AbortFunction abortFn;
+  Object nextValue;
+  Throwable nextError;
+  CancelStatus cancelStatus;
+  private ArrayList<NurseryImpl> childNurseries;
+  Object result;
+  Throwable failure;
+  /** Fast engine: the task's thread parked in foreign JDK code, outside any weft park. */
+  boolean foreignBlocked;
+  private boolean interruptSent;
+  long schedulePoints;
+  long cancelPoints;
+
+  /*
+   * Implementation notes.
+   *
+   *   NEW --first step--> RUNNING --park/yield--> PARKED --reschedule + step--> RUNNING
+   *                          |                                                    |
+   *                          +------------------- body returns -------------> FINISHED
+   *
+   * Only the loop thread and the task's own thread (while it holds the turn) touch these fields,
+   * and the engine's hand-off orders their accesses, so nothing here needs to be volatile.
+   * abortFn != null means "parked and cancellable"; reschedule() clears it, so a task can be
+   * rescheduled once per park (Trio's rule). A pending cancellation is delivered by calling
+   * abortFn when the task parks inside a cancelled scope, or when a scope it is parked in gets
+   * cancelled (see CancelStatus#recalculate).
+   */
+
+  TaskImpl(Runner runner, long id, String name, boolean system, Callable<?> body) {
+    this.runner = runner;
+    this.id = id;
+    this.name = name;
+    this.system = system;
+    this.body = body;
+  }
+
+  /** The code the task's thread runs. */
+  void runBody() {
+    try {
+      result = ScopedValue.where(Runner.CURRENT_TASK, this).call(body::call);
+    } catch (Throwable t) {
+      failure = t;
+    }
+    state = FINISHED;
+  }
+
+  /**
+   * Parks the current task (which must be this one) until {@link Runner#reschedule} wakes it.
+   *
+   * @param abort decides what a cancellation does while parked
+   * @return the value it was rescheduled with
+   */
+  Object park(AbortFunction abort) {
+    abortFn = abort;
+    state = PARKED;
+    schedulePoints++;
+    cancelPoints++;
+    suspendAndClearInterrupt();
+    state = RUNNING;
+    Throwable e = nextError;
+    Object v = nextValue;
+    nextError = null;
+    nextValue = null;
+    if (e != null) {
+      throw Sneaky.rethrow(e);
+    }
+    return v;
+  }
+
+  /** A schedule point that cannot be cancelled: lets every other runnable task run first. */
+  void yieldNow() {
+    state = PARKED;
+    schedulePoints++;
+    runner.runq.add(this);
+    suspendAndClearInterrupt();
+    state = RUNNING;
+  }
+
+  private void suspendAndClearInterrupt() {
+    if (interruptSent) {
+      // The interrupt was weft's nudge to get out of foreign code; the cancellation itself is
+      // delivered through the cancel scope, so the flag must not leak into later JDK calls.
+      Thread.interrupted();
+      interruptSent = false;
+    }
+    carrier.suspend();
+  }
+
+  /** A checkpoint: a schedule point, then a cancel point. */
+  void checkpoint() {
+    yieldNow();
+    checkCancelled();
+  }
+
+  /** A cancel point without a schedule point. */
+  void checkCancelled() {
+    cancelPoints++;
+    if (cancelStatus.effectivelyCancelled) {
+      throw new CancelledError();
+    }
+  }
+
+  void activateCancelStatus(CancelStatus s) {
+    if (cancelStatus != null) {
+      cancelStatus.removeTask(this);
+    }
+    cancelStatus = s;
+    if (s != null) {
+      s.addTask(this);
+      if (s.effectivelyCancelled) {
+        attemptDeliveryOfPendingCancel();
+      }
+    }
+  }
+
+  void attemptDeliveryOfPendingCancel() {
+    if (cancelStatus == null || !cancelStatus.effectivelyCancelled) {
+      return;
+    }
+    if (abortFn == null) {
+      if (foreignBlocked && !interruptSent) {
+        // Best effort (DESIGN.md): a task blocked in foreign JDK code sees CancelledError at its
+        // next weft checkpoint; the interrupt may get it there sooner.
+        interruptSent = true;
+        carrier.thread().interrupt();
+      }
+      return;
+    }
+    CancelledError err = new CancelledError();
+    Abort outcome = abortFn.abort(err);
+    if (outcome == null) {
+      throw new IllegalStateException("an AbortFunction returned null; return Abort.SUCCEEDED or "
+          + "Abort.FAILED");
+    }
+    if (outcome == Abort.SUCCEEDED && abortFn != null) {
+      runner.reschedule(this, null, err);
+    }
+  }
+
+  void addChildNursery(NurseryImpl n) {
+    if (childNurseries == null) {
+      childNurseries = new ArrayList<>(2);
+    }
+    childNurseries.add(n);
+  }
+
+  void removeChildNursery(NurseryImpl n) {
+    childNurseries.remove(n);
+  }
+
+  List<NurseryImpl> childNurseriesRaw() {
+    return childNurseries == null ? List.of() : childNurseries;
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public long id() {
+    return id;
+  }
+
+  @Override
+  public Optional<Nursery> parentNursery() {
+    return Optional.ofNullable(parentNursery);
+  }
+
+  @Override
+  public Optional<Nursery> eventualParentNursery() {
+    return Optional.ofNullable(eventualParentNursery);
+  }
+
+  @Override
+  public List<Nursery> childNurseries() {
+    runner.checkInLoop("Task.childNurseries()");
+    return List.copyOf(childNurseriesRaw());
+  }
+
+  @Override
+  public boolean isDone() {
+    return state == FINISHED;
+  }
+
+  @Override
+  public boolean isSystemTask() {
+    return system;
+  }
+
+  @Override
+  public long schedulePoints() {
+    return schedulePoints;
+  }
+
+  @Override
+  public long cancelPoints() {
+    return cancelPoints;
+  }
+
+  @Override
+  public String toString() {
+    String s =
+        switch (state) {
+          case NEW -> "new";
+          case RUNNING -> foreignBlocked ? "blocked in foreign code" : "running";
+          case PARKED -> abortFn != null ? "parked" : "runnable";
+          default -> failure != null ? "failed: " + failure : "done";
+        };
+    return "Task[" + name + " #" + id + ", " + s + "]";
+  }
+}

@@ -1,0 +1,22 @@
+package dev.weft.internal.engine;
+
+/** One engine: makes carriers for tasks and runs the loop on a thread that suits them. */
+public interface EngineDriver {
+  /**
+   * Makes the carrier for a new task; nothing runs until {@link Carrier#start()}.
+   *
+   * @param host the loop
+   * @param name the task's name, used as its thread's name
+   * @param body what the task thread runs
+   * @return the carrier
+   */
+  Carrier newCarrier(LoopHost host, String name, Runnable body);
+
+  /**
+   * Runs the loop, on the calling thread if it suits the engine or else on a new one that the
+   * caller waits for.
+   *
+   * @param loop the loop's code
+   */
+  void runLoop(Runnable loop);
+}

@@ -1,0 +1,149 @@
+package dev.weft.internal.engine;
+
+import java.lang.invoke.MethodHandle;
+import java.util.concurrent.Executor;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The fast engine: every task is a virtual thread whose scheduler is the loop, so the loop's own
+ * (platform) thread mounts each task in turn.
+ */
+final class FastEngine implements EngineDriver {
+  // immutable state
+  private final MethodHandle builderCtor;
+
+  /*
+   * Implementation notes.
+   *
+   * The JDK's package-private VirtualThreadBuilder(Executor) constructor gives a virtual thread a
+   * custom scheduler: whenever the thread becomes runnable the JDK calls execute(continuation) on
+   * it. Each task gets its own Executor (its FastCarrier), so an execute call says which task it
+   * is for. When the loop resumes a task it unparks the thread; the JDK calls execute on the
+   * loop thread at once, the carrier keeps the continuation, and the loop runs it inline: the task
+   * runs on the loop's thread until it parks again (LockSupport.park yields the continuation and
+   * run() returns). An execute from any other thread (a foreign wake-up: the JDK's I/O poller, a
+   * timed park, another thread's unpark) goes through the loop's thread-safe inbox, so task code
+   * still only ever runs on the loop thread (invariant 1).
+   *
+   * A weft park can return early (a stray unpark permit, an interrupt), so suspend() loops on
+   * the `wake` flag, which only the loop sets. An interrupt makes LockSupport.park return at once
+   * without yielding, which would hang the loop; suspend() clears it while parked and restores it
+   * afterwards.
+   */
+
+  FastEngine(MethodHandle builderCtor) {
+    this.builderCtor = builderCtor;
+  }
+
+  @Override
+  public Carrier newCarrier(LoopHost host, String name, Runnable body) {
+    return new FastCarrier(host, name, body);
+  }
+
+  @Override
+  public void runLoop(Runnable loop) {
+    if (!Thread.currentThread().isVirtual()) {
+      loop.run();
+      return;
+    }
+    // A virtual thread cannot be the carrier of other virtual threads: run the loop on a platform
+    // thread and wait for it.
+    Throwable[] failure = new Throwable[1];
+    Thread t =
+        Thread.ofPlatform()
+            .name("weft-loop")
+            .start(
+                () -> {
+                  try {
+                    loop.run();
+                  } catch (Throwable e) {
+                    failure[0] = e;
+                  }
+                });
+    Engines.joinUninterruptibly(t);
+    Engines.rethrow(failure[0]);
+  }
+
+  private final class FastCarrier extends Carrier implements Executor {
+    // immutable state
+    private final LoopHost host;
+    private final Thread thread;
+
+    // mutable state
+    private volatile boolean wake;
+    private boolean stepping;
+    private Runnable continuation;
+
+    FastCarrier(LoopHost host, String name, Runnable body) {
+      this.host = host;
+      try {
+        Thread.Builder.OfVirtual b = (Thread.Builder.OfVirtual) builderCtor.invoke((Executor) this);
+        this.thread = b.name(name).unstarted(body);
+      } catch (Throwable e) {
+        throw new IllegalStateException("cannot create a fast-engine virtual thread", e);
+      }
+    }
+
+    @Override
+    public void execute(Runnable r) {
+      if (stepping && Thread.currentThread() == host.loopThread()) {
+        continuation = r;
+      } else {
+        host.foreignWakeup(this, r);
+      }
+    }
+
+    @Override
+    public void start() {
+      stepping = true;
+      thread.start();
+      drain();
+    }
+
+    @Override
+    public void resume() {
+      stepping = true;
+      wake = true;
+      LockSupport.unpark(thread);
+      drain();
+    }
+
+    @Override
+    public void runForeign(Runnable r) {
+      stepping = true;
+      continuation = r;
+      drain();
+    }
+
+    private void drain() {
+      Runnable r;
+      // A yield that re-submits itself (Thread.yield, a park whose permit was already set) calls
+      // execute again on this thread: keep running until the task really stops.
+      while ((r = continuation) != null) {
+        continuation = null;
+        r.run();
+      }
+      stepping = false;
+    }
+
+    @Override
+    public void suspend() {
+      boolean interrupted = false;
+      while (!wake) {
+        LockSupport.park();
+        if (Thread.interrupted()) {
+          interrupted = true;
+        }
+      }
+      wake = false;
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+
+    @Override
+    public Thread thread() {
+      return thread;
+    }
+  }
+}

@@ -1,0 +1,13 @@
+/**
+ * weft: structured async concurrency for Java, on virtual threads.
+ *
+ * <p>The module exports only its API packages: {@code dev.weft} (running a loop, sleeping,
+ * nurseries), {@code dev.weft.cancel} (cancel scopes and timeouts) and {@code dev.weft.lowlevel}
+ * (the park/reschedule protocol and the clock SPI, for extending the runtime). Everything under
+ * {@code dev.weft.internal} is an implementation detail.
+ */
+module dev.weft {
+  exports dev.weft;
+  exports dev.weft.cancel;
+  exports dev.weft.lowlevel;
+}
