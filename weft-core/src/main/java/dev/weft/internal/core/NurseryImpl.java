@@ -164,7 +164,11 @@ public final class NurseryImpl implements Nursery {
     children.remove(t);
     if (t.failure != null) {
       if (system) {
-        runner.crash(t.failure);
+        // The CancelledError the run's shutdown caused is how a system task is told to stop,
+        // not a failure; the system scope absorbs it as a nursery scope would.
+        if (!(t.failure instanceof CancelledError && cancelStatus.effectivelyCancelled)) {
+          runner.crash(t.failure);
+        }
       } else {
         addExc(t.failure);
       }

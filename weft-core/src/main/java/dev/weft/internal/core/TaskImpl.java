@@ -160,12 +160,27 @@ public final class TaskImpl implements Task {
       return;
     }
     CancelledError err = new CancelledError();
-    Abort outcome = abortFn.abort(err);
-    if (outcome == null) {
-      throw new IllegalStateException("an AbortFunction returned null; return Abort.SUCCEEDED or "
-          + "Abort.FAILED");
+    Abort outcome;
+    try {
+      outcome = abortFn.abort(err);
+    } catch (Throwable t) {
+      // A broken abort function is a bug in the primitive that parked this task: report it where
+      // the task waits, not in the loop (which would take every other task down with it).
+      if (abortFn != null) {
+        runner.reschedule(this, null, t);
+      }
+      return;
     }
-    if (outcome == Abort.SUCCEEDED && abortFn != null) {
+    if (abortFn == null) {
+      return; // the abort function rescheduled the task itself
+    }
+    if (outcome == null) {
+      runner.reschedule(
+          this,
+          null,
+          new IllegalStateException(
+              "an AbortFunction returned null; it must return Abort.SUCCEEDED or Abort.FAILED"));
+    } else if (outcome == Abort.SUCCEEDED) {
       runner.reschedule(this, null, err);
     }
   }

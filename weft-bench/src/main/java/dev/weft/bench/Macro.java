@@ -1,0 +1,108 @@
+package dev.weft.bench;
+
+import dev.weft.Engine;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The macro benchmarks: whole workloads timed end to end, each printing one line a figure in the
+ * format the peer programs in DESIGN.md use, followed by the engine:
+ *
+ * <pre>
+ * impl=weft workload=switch metric=ns_per_switch value=243 engine=fast
+ * </pre>
+ *
+ * <p>{@code Macro} runs every workload; {@code Macro NAME} runs one. Each workload runs on the
+ * fast engine, then on the portable one, or only on the engine the system property {@code
+ * weft.engine} names ({@code ./weft bench} sets it from {@code WEFT_ENGINE}). Only figure lines go
+ * to stdout; progress and per-round times go to stderr.
+ */
+public final class Macro {
+  /** Every workload, by name, in the order a full run goes through them. */
+  private static final Map<String, Workload> WORKLOADS = new LinkedHashMap<>();
+
+  static {
+    WORKLOADS.put("spawn_join", new SpawnJoinWorkload());
+    WORKLOADS.put("switch", new SwitchWorkload());
+  }
+
+  private Macro() {}
+
+  /**
+   * Runs the workloads.
+   *
+   * @param args nothing (every workload) or one workload name
+   * @throws Exception if a workload fails
+   */
+  public static void main(String[] args) throws Exception {
+    if (args.length > 1) {
+      usage("at most one workload name expected, got " + args.length + " arguments");
+    }
+    List<String> names = new ArrayList<>(WORKLOADS.keySet());
+    if (args.length == 1) {
+      if (!WORKLOADS.containsKey(args[0])) {
+        usage("unknown workload '" + args[0] + "'");
+      }
+      names = List.of(args[0]);
+    }
+    List<Engine> engines = engines();
+    for (String name : names) {
+      for (Engine engine : engines) {
+        System.err.println("running " + name + " on the " + engineName(engine) + " engine");
+        for (Workload.Figure f : WORKLOADS.get(name).run(engine)) {
+          System.out.printf(
+              "impl=weft workload=%s metric=%s value=%d engine=%s%n",
+              name, f.metric(), f.value(), engineName(engine));
+          System.out.flush();
+        }
+      }
+    }
+  }
+
+  /** {@return the engine's name as printed after {@code engine=}: fast, portable} */
+  static String engineName(Engine engine) {
+    return engine.name().toLowerCase(Locale.ROOT);
+  }
+
+  /** The engines to run: the one {@code weft.engine} names, or all of them, fast first. */
+  private static List<Engine> engines() {
+    String prop = System.getProperty("weft.engine", "").trim().toLowerCase(Locale.ROOT);
+    List<Engine> engines = new ArrayList<>();
+    if (prop.isEmpty()) {
+      engines.add(Engine.FAST);
+      engines.add(Engine.PORTABLE);
+    } else {
+      for (Engine e : Engine.values()) {
+        if (engineName(e).equals(prop)) {
+          engines.add(e);
+        }
+      }
+      if (engines.isEmpty()) {
+        fail("-Dweft.engine=" + prop + " names no engine: use fast or portable, or leave it unset");
+      }
+    }
+    for (Engine e : engines) {
+      if (!e.isAvailable()) {
+        fail(
+            "the "
+                + engineName(e)
+                + " engine is not available in this JVM: start it with --add-opens"
+                + " java.base/java.lang=ALL-UNNAMED (./weft bench does), or set"
+                + " -Dweft.engine=portable");
+      }
+    }
+    return engines;
+  }
+
+  private static void usage(String problem) {
+    fail(problem + "; workloads: " + String.join(", ", WORKLOADS.keySet()));
+  }
+
+  private static void fail(String message) {
+    System.err.println("weft bench: " + message);
+    System.exit(2);
+  }
+}

@@ -1,0 +1,68 @@
+package dev.weft.bench;
+
+import java.util.Arrays;
+
+/** Runs a timed round of a workload several times in one JVM and keeps the median. */
+final class Rounds {
+  /** Rounds run and thrown away first, so that the JIT has compiled the hot paths. */
+  static final int WARMUP = 5;
+
+  /** Rounds timed after the warm-up. */
+  static final int MEASURED = 5;
+
+  private Rounds() {}
+
+  /** One round: does the work once and returns the nanoseconds its timed part took. */
+  @FunctionalInterface
+  interface Round {
+    long run() throws Exception;
+  }
+
+  /*
+   * Implementation notes.
+   *
+   * We report the median of the measured rounds, not the best. The best round flatters: it is the
+   * one no GC pause and no OS hiccup happened to land in, which a user's program cannot count on.
+   * The median ignores one or two outliers either way and moves little between runs on a quiet
+   * machine. Each round starts after a System.gc(), so that it does not pay for the garbage of the
+   * round before it (100k finished virtual threads are a lot of it); the allocation of its own
+   * round is part of what it measures.
+   */
+
+  /**
+   * Runs {@code round} {@link #WARMUP} + {@link #MEASURED} times and returns the median time of
+   * the measured rounds, in nanoseconds. Logs every round's time to stderr.
+   *
+   * @param label names the workload and engine in the log line
+   * @param round the round
+   * @return the median nanoseconds of the measured rounds
+   * @throws Exception what a round threw
+   */
+  static long median(String label, Round round) throws Exception {
+    long[] warm = new long[WARMUP];
+    for (int i = 0; i < WARMUP; i++) {
+      System.gc();
+      warm[i] = round.run();
+    }
+    long[] measured = new long[MEASURED];
+    for (int i = 0; i < MEASURED; i++) {
+      System.gc();
+      measured[i] = round.run();
+    }
+    long[] sorted = measured.clone();
+    Arrays.sort(sorted);
+    long median = sorted[MEASURED / 2];
+    System.err.printf(
+        "%s: warm-up ms %s, measured ms %s, median %.1f ms%n",
+        label, millis(warm), millis(measured), median / 1e6);
+    return median;
+  }
+
+  private static String millis(long[] nanos) {
+    StringBuilder sb = new StringBuilder("[");
+    for (int i = 0; i < nanos.length; i++) {
+      sb.append(i == 0 ? "" : " ").append(String.format("%.1f", nanos[i] / 1e6));
+    }
+    return sb.append(']').toString();
+  }
+}

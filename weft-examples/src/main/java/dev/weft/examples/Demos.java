@@ -1,0 +1,95 @@
+package dev.weft.examples;
+
+import java.util.List;
+
+/**
+ * Runs the examples by name: {@code ./weft demo} runs them all in order, {@code ./weft demo NAME}
+ * runs one.
+ *
+ * <p>To add an example, give it a {@code public static void main(String[])} and add one line to
+ * {@link #DEMOS}.
+ */
+public final class Demos {
+  private Demos() {}
+
+  /** The {@code main(String[])} of an example. */
+  @FunctionalInterface
+  interface Main {
+    void main(String[] args) throws Exception;
+  }
+
+  /**
+   * One example: the name it is run by, a line saying what it shows and where it comes from, and
+   * its {@code main}.
+   */
+  record Demo(String name, String description, Main main) {}
+
+  /** Every example, in the order {@code ./weft demo} runs them. */
+  static final List<Demo> DEMOS =
+      List.of(
+          new Demo("double-sleep", "sleep twice as long as asked (seed 002 \"Sample program\")", DoubleSleep::main),
+          new Demo("nursery", "parent and two children (seed 002 \"Nursery\")", NurseryExample::main),
+          new Demo("move-on-after", "nested timeouts, and making the inner one win (seed 002 \"Nested scopes\")", MoveOnAfter::main),
+          new Demo("shield", "a timed-out request, then a shielded retry (seed 002 \"Shielding\")", Shielding::main));
+
+  /** {@return the names of the examples, in the order they run} */
+  static List<String> names() {
+    return DEMOS.stream().map(Demo::name).toList();
+  }
+
+  /**
+   * Runs every example (no argument) or the one named, printing a heading line before each.
+   *
+   * @param args nothing, or the name of one example
+   * @return the exit status: 0, or 2 (after a message on {@code System.err}) if the arguments name
+   *     no example
+   * @throws Exception what an example threw
+   */
+  static int run(String... args) throws Exception {
+    if (args.length == 0) {
+      boolean first = true;
+      for (Demo d : DEMOS) {
+        if (!first) {
+          System.out.println();
+        }
+        first = false;
+        runOne(d);
+      }
+      return 0;
+    }
+    if (args.length == 1) {
+      for (Demo d : DEMOS) {
+        if (d.name().equals(args[0])) {
+          runOne(d);
+          return 0;
+        }
+      }
+      System.err.println("unknown demo '" + args[0] + "'");
+    } else {
+      System.err.println("expected at most one demo name, got " + args.length + " arguments");
+    }
+    System.err.println("usage: Demos [NAME]; the demos are:");
+    for (Demo d : DEMOS) {
+      System.err.println("  " + d.name() + ": " + d.description());
+    }
+    return 2;
+  }
+
+  private static void runOne(Demo d) throws Exception {
+    System.out.println("=== " + d.name() + ": " + d.description() + " ===");
+    d.main().main(new String[0]);
+  }
+
+  /**
+   * Runs every example, or the one named; exits with status 2 if the name is unknown.
+   *
+   * @param args nothing, or the name of one example
+   * @throws Exception what an example threw
+   */
+  public static void main(String[] args) throws Exception {
+    int status = run(args);
+    if (status != 0) {
+      System.exit(status);
+    }
+  }
+}
