@@ -57,6 +57,28 @@ class RunTest {
     assertTrue(e.getMessage().contains("Nursery.open"), e.getMessage());
   }
 
+  /** Calling run from a callback on the loop's own thread is the same error. */
+  @ParameterizedTest
+  @EnumSource(Engine.class)
+  void testRunInLoopCallbackIsAnError(Engine e) {
+    IllegalStateException crash =
+        assertThrows(
+            IllegalStateException.class,
+            () -> Weft.run(mock(e), () -> {
+              Scheduling.currentRunToken().runSyncSoon(() -> {
+                try {
+                  Weft.run(() -> {});
+                } catch (Exception ex) {
+                  throw new RuntimeException(ex);
+                }
+              });
+              Weft.sleepForever();
+            }));
+    assertTrue(
+        crash.getCause().getMessage().contains("callback on the loop's thread"),
+        crash.getCause().getMessage());
+  }
+
   /** Task-only API called outside a loop is a clear error. */
   @ParameterizedTest
   @EnumSource(Engine.class)

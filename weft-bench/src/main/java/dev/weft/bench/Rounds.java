@@ -24,9 +24,13 @@ final class Rounds {
    * We report the median of the measured rounds, not the best. The best round flatters: it is the
    * one no GC pause and no OS hiccup happened to land in, which a user's program cannot count on.
    * The median ignores one or two outliers either way and moves little between runs on a quiet
-   * machine. Each round starts after a System.gc(), so that it does not pay for the garbage of the
-   * round before it (100k finished virtual threads are a lot of it); the allocation of its own
-   * round is part of what it measures.
+   * machine.
+   *
+   * We do not call System.gc() between rounds. It looks tidy, but G1 shrinks the heap to the
+   * live set after a full collection (to 28 MB here), so the next spawn_join round paid for four
+   * young collections while the heap grew back: about 50 of its 130 ms. Without it the heap
+   * settles at the size the workload needs during the warm-up, and each round pays for its own
+   * garbage in steady state, as a long-running program does.
    */
 
   /**
@@ -41,12 +45,10 @@ final class Rounds {
   static long median(String label, Round round) throws Exception {
     long[] warm = new long[WARMUP];
     for (int i = 0; i < WARMUP; i++) {
-      System.gc();
       warm[i] = round.run();
     }
     long[] measured = new long[MEASURED];
     for (int i = 0; i < MEASURED; i++) {
-      System.gc();
       measured[i] = round.run();
     }
     long[] sorted = measured.clone();

@@ -1,7 +1,7 @@
 package dev.weft.internal.core;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.List;
 
 /**
  * The link between one entered cancel scope and the tasks and scopes nested directly inside it:
@@ -13,10 +13,13 @@ final class CancelStatus {
 
   // mutable state
   CancelStatus parent;
-  /** Child statuses; created on first use (most statuses are a sleep's and have none). */
-  LinkedHashSet<CancelStatus> children;
-  /** Tasks whose innermost status this is; created on first use. */
-  LinkedHashSet<TaskImpl> tasks;
+  /** Child statuses, an intrusive list in insertion order (a sleep adds and removes one). */
+  private CancelStatus firstChild;
+  private CancelStatus lastChild;
+  private CancelStatus prevSibling;
+  private CancelStatus nextSibling;
+  /** Tasks whose innermost status this is. */
+  final TaskList tasks = new TaskList(true);
   boolean effectivelyCancelled;
 
   /*
@@ -31,7 +34,7 @@ final class CancelStatus {
    *                                        && parent.effectivelyCancelled).
    * recalculate() restores it after any input changes and, for every status that becomes
    * cancelled, tries to deliver the cancellation to its parked tasks. The sets are insertion
-   * ordered so that delivery order, and so the whole program, is reproducible (invariant 4).
+   * insertion ordered so that delivery order, and so the whole program, is reproducible (invariant 4).
    * See CancelScopeTest#testCancelReachesGrandchildren and #testShieldBlocksOuterCancel.
    */
 
@@ -42,22 +45,51 @@ final class CancelStatus {
 
   void setParent(CancelStatus newParent) {
     if (parent != null) {
-      parent.children.remove(this);
+      parent.unlinkChild(this);
     }
     parent = newParent;
     if (newParent != null) {
-      if (newParent.children == null) {
-        newParent.children = new LinkedHashSet<>();
-      }
-      newParent.children.add(this);
+      newParent.linkChild(this);
     }
     recalculate();
   }
 
-  void addTask(TaskImpl t) {
-    if (tasks == null) {
-      tasks = new LinkedHashSet<>();
+  private void linkChild(CancelStatus c) {
+    c.prevSibling = lastChild;
+    c.nextSibling = null;
+    if (lastChild == null) {
+      firstChild = c;
+    } else {
+      lastChild.nextSibling = c;
     }
+    lastChild = c;
+  }
+
+  private void unlinkChild(CancelStatus c) {
+    if (c.prevSibling == null) {
+      firstChild = c.nextSibling;
+    } else {
+      c.prevSibling.nextSibling = c.nextSibling;
+    }
+    if (c.nextSibling == null) {
+      lastChild = c.prevSibling;
+    } else {
+      c.nextSibling.prevSibling = c.prevSibling;
+    }
+    c.prevSibling = null;
+    c.nextSibling = null;
+  }
+
+  /** {@return a snapshot of the child statuses, safe to iterate while the tree changes} */
+  List<CancelStatus> children() {
+    List<CancelStatus> out = new ArrayList<>();
+    for (CancelStatus c = firstChild; c != null; c = c.nextSibling) {
+      out.add(c);
+    }
+    return out;
+  }
+
+  void addTask(TaskImpl t) {
     tasks.add(t);
   }
 
@@ -80,13 +112,13 @@ final class CancelStatus {
         continue;
       }
       s.effectivelyCancelled = now;
-      if (now && s.tasks != null) {
-        for (TaskImpl t : new ArrayList<>(s.tasks)) {
+      if (now && !s.tasks.isEmpty()) {
+        for (TaskImpl t : s.tasks.snapshot()) {
           t.attemptDeliveryOfPendingCancel();
         }
       }
-      if (s.children != null) {
-        ArrayList<CancelStatus> kids = new ArrayList<>(s.children);
+      if (s.firstChild != null) {
+        List<CancelStatus> kids = s.children();
         // Reversed so that the stack pops children in insertion order.
         for (int i = kids.size() - 1; i >= 0; i--) {
           todo.add(kids.get(i));

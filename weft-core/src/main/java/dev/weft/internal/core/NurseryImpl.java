@@ -9,7 +9,6 @@ import dev.weft.cancel.CancelledError;
 import dev.weft.lowlevel.Abort;
 import dev.weft.lowlevel.Task;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -24,7 +23,7 @@ public final class NurseryImpl implements Nursery {
   private final boolean system;
 
   // mutable state
-  final LinkedHashSet<TaskImpl> children = new LinkedHashSet<>();
+  final TaskList children = new TaskList(false);
   private final ArrayList<Throwable> pendingExcs = new ArrayList<>(0);
   private boolean nestedChildRunning = true;
   private boolean closed;
@@ -232,22 +231,19 @@ public final class NurseryImpl implements Nursery {
   }
 
   void moveChildrenFrom(NurseryImpl old) {
-    for (TaskImpl t : old.children) {
+    for (TaskImpl t : old.children.snapshot()) {
+      old.children.remove(t);
       t.parentNursery = this;
       t.eventualParentNursery = null;
       children.add(t);
     }
-    old.children.clear();
     // Detach everything from the old nursery's status before attaching it here: attaching under a
     // cancelled nursery may run abort functions, which must not see a half-moved tree.
-    List<CancelStatus> kids =
-        old.cancelStatus.children == null ? List.of() : new ArrayList<>(old.cancelStatus.children);
+    List<CancelStatus> kids = old.cancelStatus.children();
     List<TaskImpl> tasks = new ArrayList<>();
-    if (old.cancelStatus.tasks != null) {
-      for (TaskImpl t : old.cancelStatus.tasks) {
-        if (t != old.parentTask) {
-          tasks.add(t);
-        }
+    for (TaskImpl t : old.cancelStatus.tasks.snapshot()) {
+      if (t != old.parentTask) {
+        tasks.add(t);
       }
     }
     for (CancelStatus c : kids) {
@@ -278,7 +274,7 @@ public final class NurseryImpl implements Nursery {
   @Override
   public List<Task> childTasks() {
     runner.checkInLoop("Nursery.childTasks()");
-    return List.copyOf(children);
+    return List.copyOf(children.snapshot());
   }
 
   @Override

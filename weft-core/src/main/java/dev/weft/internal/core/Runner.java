@@ -27,6 +27,9 @@ public final class Runner implements LoopHost, RunToken {
   /** The task whose thread is running; bound in every task thread. */
   static final ScopedValue<TaskImpl> CURRENT_TASK = ScopedValue.newInstance();
 
+  /** The loop whose thread this is; bound on the loop thread while the loop runs. */
+  private static final ScopedValue<Runner> CURRENT_LOOP = ScopedValue.newInstance();
+
   private static final double MAX_WAIT_SECONDS = 86_400;
 
   // immutable state
@@ -93,15 +96,19 @@ public final class Runner implements LoopHost, RunToken {
    */
   public Object run(Callable<?> main) throws Exception {
     Objects.requireNonNull(main, "main");
-    if (CURRENT_TASK.isBound()) {
+    if (CURRENT_TASK.isBound() || CURRENT_LOOP.isBound()) {
+      String where =
+          CURRENT_TASK.isBound()
+              ? "in task '" + CURRENT_TASK.get().name + "'"
+              : "in a callback on the loop's thread";
       throw new IllegalStateException(
-          "Weft.run was called from inside a running weft loop (in task '"
-              + CURRENT_TASK.get().name
-              + "'). A loop cannot be nested in one of its own tasks: start concurrent work with "
+          "Weft.run was called from inside a running weft loop ("
+              + where
+              + "). A loop cannot be nested in its own thread: start concurrent work with "
               + "Nursery.open(n -> n.startSoon(...)) instead, or call Weft.run from a thread that "
               + "is not part of a loop.");
     }
-    engine.runLoop(() -> loop(main));
+    engine.runLoop(() -> ScopedValue.where(CURRENT_LOOP, this).run(() -> loop(main)));
     if (!crashes.isEmpty()) {
       Throwable first = crashes.get(0);
       IllegalStateException e =
@@ -393,12 +400,12 @@ public final class Runner implements LoopHost, RunToken {
     if (!mainTask.isDone()) {
       todo.add(mainTask);
     }
-    todo.addAll(systemNursery.children);
+    todo.addAll(systemNursery.children.snapshot());
     while (!todo.isEmpty()) {
       TaskImpl t = todo.poll();
       out.add(t);
       for (NurseryImpl n : t.childNurseriesRaw()) {
-        todo.addAll(n.children);
+        todo.addAll(n.children.snapshot());
       }
     }
     return out;

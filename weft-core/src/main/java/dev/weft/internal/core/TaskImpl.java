@@ -43,6 +43,12 @@ public final class TaskImpl implements Task {
   private boolean interruptSent;
   long schedulePoints;
   long cancelPoints;
+  /** Links of the parent nursery's child list (see TaskList). */
+  TaskImpl siblingPrev;
+  TaskImpl siblingNext;
+  /** Links of the current cancel status's task list (see TaskList). */
+  TaskImpl statusPrev;
+  TaskImpl statusNext;
 
   /*
    * Implementation notes.

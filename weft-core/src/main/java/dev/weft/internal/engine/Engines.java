@@ -31,6 +31,10 @@ public final class Engines {
 
   private Engines() {}
 
+  static MethodHandle virtualBuilderCtor() {
+    return VIRTUAL_BUILDER_CTOR;
+  }
+
   /** {@return whether the fast engine can be used in this JVM} */
   public static boolean fastAvailable() {
     return VIRTUAL_BUILDER_CTOR != null;
@@ -88,7 +92,7 @@ public final class Engines {
     if (!fastAvailable()) {
       throw fastUnavailable();
     }
-    return new FastEngine(VIRTUAL_BUILDER_CTOR);
+    return new FastEngine();
   }
 
   private static IllegalStateException fastUnavailable() {

@@ -9,8 +9,8 @@ import java.util.concurrent.locks.LockSupport;
  * (platform) thread mounts each task in turn.
  */
 final class FastEngine implements EngineDriver {
-  // immutable state
-  private final MethodHandle builderCtor;
+  /** A constant, so that the JIT can inline the constructor call behind it. */
+  private static final MethodHandle BUILDER_CTOR = Engines.virtualBuilderCtor();
 
   /*
    * Implementation notes.
@@ -31,9 +31,7 @@ final class FastEngine implements EngineDriver {
    * afterwards.
    */
 
-  FastEngine(MethodHandle builderCtor) {
-    this.builderCtor = builderCtor;
-  }
+  FastEngine() {}
 
   @Override
   public Carrier newCarrier(LoopHost host, String name, Runnable body) {
@@ -77,7 +75,7 @@ final class FastEngine implements EngineDriver {
     FastCarrier(LoopHost host, String name, Runnable body) {
       this.host = host;
       try {
-        Thread.Builder.OfVirtual b = (Thread.Builder.OfVirtual) builderCtor.invoke((Executor) this);
+        Thread.Builder.OfVirtual b = (Thread.Builder.OfVirtual) BUILDER_CTOR.invoke((Executor) this);
         this.thread = b.name(name).unstarted(body);
       } catch (Throwable e) {
         throw new IllegalStateException("cannot create a fast-engine virtual thread", e);

@@ -1,0 +1,91 @@
+package dev.weft.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** {@link Demos} knows every example by name, runs the one named, and rejects other names. */
+class DemosTest {
+  private static final List<String> USAGE =
+      List.of(
+          "usage: Demos [NAME]; the demos are:",
+          "  double-sleep: sleep twice as long as asked (seed 002 \"Sample program\")",
+          "  nursery: parent and two children (seed 002 \"Nursery\")",
+          "  move-on-after: nested timeouts, and making the inner one win (seed 002 \"Nested scopes\")",
+          "  shield: a timed-out request, then a shielded retry (seed 002 \"Shielding\")");
+
+  @Test
+  void knowsEveryExample() {
+    assertEquals(List.of("double-sleep", "nursery", "move-on-after", "shield"), Demos.names());
+  }
+
+  @Test
+  void rejectsAnUnknownName() throws Exception {
+    Captured c = Captured.run("no-such-demo");
+    assertEquals(2, c.status);
+    assertEquals("", c.out);
+    assertEquals(
+        concat(List.of("unknown demo 'no-such-demo'"), USAGE), c.err.lines().toList());
+  }
+
+  @Test
+  void rejectsTwoNames() throws Exception {
+    Captured c = Captured.run("nursery", "shield");
+    assertEquals(2, c.status);
+    assertEquals("", c.out);
+    assertEquals(
+        concat(List.of("expected at most one demo name, got 2 arguments"), USAGE),
+        c.err.lines().toList());
+  }
+
+  /** Runs the nursery example for real (2 s of wall time), under its heading. */
+  @Test
+  void runsTheNamedExample() throws Exception {
+    Captured c = Captured.run("nursery");
+    assertEquals(0, c.status);
+    assertEquals("", c.err);
+    assertEquals(
+        List.of(
+            "=== nursery: parent and two children (seed 002 \"Nursery\") ===",
+            "parent: started!",
+            "parent: spawning child1...",
+            "parent: spawning child2...",
+            "parent: waiting for children to finish...",
+            "  child1: started! sleeping now...",
+            "  child2: started! sleeping now...",
+            "  child1: exiting!",
+            "  child2: exiting!",
+            "parent: all done!"),
+        c.out.lines().toList());
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    return Stream.concat(a.stream(), b.stream()).toList();
+  }
+
+  /** What {@link Demos#run} returned and printed. */
+  private record Captured(int status, String out, String err) {
+    static Captured run(String... args) throws Exception {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      ByteArrayOutputStream err = new ByteArrayOutputStream();
+      PrintStream savedOut = System.out;
+      PrintStream savedErr = System.err;
+      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+      int status;
+      try {
+        status = Demos.run(args);
+      } finally {
+        System.setOut(savedOut);
+        System.setErr(savedErr);
+      }
+      return new Captured(
+          status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+  }
+}
