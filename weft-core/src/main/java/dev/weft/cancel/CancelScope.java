@@ -85,6 +85,16 @@ public final class CancelScope {
   }
 
   /**
+   * {@return a new scope with the shield on} (Trio's {@code CancelScope(shield=True)}): cancellation
+   * of outer scopes does not reach its body, which suits clean-up that must finish.
+   */
+  public static CancelScope shielded() {
+    CancelScope s = new CancelScope();
+    s.setShield(true);
+    return s;
+  }
+
+  /**
    * Runs {@code body} inside this scope. If the body ends with a {@link CancelledError} that this
    * scope caused, it is caught here and {@code run} returns normally; every other exception,
    * including a cancellation caused by an outer scope, passes through unchanged.

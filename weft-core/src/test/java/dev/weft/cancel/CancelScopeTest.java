@@ -194,6 +194,18 @@ class CancelScopeTest {
     assertTrue(outer.cancelledCaught());
   }
 
+  /** shielded() makes a scope with the shield on, which outlives an outer timeout. */
+  @WeftTest
+  void testShieldedFactory() throws Exception {
+    CancelScope shielded = CancelScope.shielded();
+    assertTrue(shielded.shield());
+    CancelScope outer =
+        Timeouts.moveOnAfter(s(1), () -> shielded.run(() -> Weft.sleep(s(2))));
+    assertFalse(shielded.cancelledCaught());
+    assertTrue(outer.cancelCalled());
+    assertEquals(2.0, Weft.currentTime());
+  }
+
   /** A shield's own deadline still works. */
   @WeftTest
   void testShieldedScopeOwnDeadline() throws Exception {
