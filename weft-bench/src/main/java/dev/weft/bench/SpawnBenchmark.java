@@ -29,7 +29,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(
     value = 1,
-    jvmArgsAppend = {"--add-opens", "java.base/java.lang=ALL-UNNAMED"})
+    jvmArgsAppend = {
+      "--add-opens", "java.base/java.lang=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow"
+    })
 public class SpawnBenchmark {
   /** Tasks (threads) started and joined per invocation. */
   static final int TASKS = 10_000;
@@ -78,5 +80,23 @@ public class SpawnBenchmark {
     for (Thread t : threads) {
       t.join();
     }
+  }
+
+  /**
+   * JDK baseline: {@link #jdkVirtualThreads} with the virtual-thread scheduler limited to one
+   * carrier thread, in a fork of its own, as a weft loop runs all its tasks on one thread.
+   *
+   * @throws InterruptedException if interrupted while joining
+   */
+  @Benchmark
+  @OperationsPerInvocation(TASKS)
+  @Fork(
+      value = 1,
+      jvmArgsAppend = {
+        "--add-opens", "java.base/java.lang=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
+        "-Djdk.virtualThreadScheduler.parallelism=1"
+      })
+  public void jdkVirtualThreadsOneCarrier() throws InterruptedException {
+    jdkVirtualThreads();
   }
 }

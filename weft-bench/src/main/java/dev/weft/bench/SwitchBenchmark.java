@@ -31,7 +31,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(
     value = 1,
-    jvmArgsAppend = {"--add-opens", "java.base/java.lang=ALL-UNNAMED"})
+    jvmArgsAppend = {
+      "--add-opens", "java.base/java.lang=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow"
+    })
 public class SwitchBenchmark {
   /** Switches per invocation: two tasks (threads), each giving the turn away this many / 2 times. */
   static final int SWITCHES = 20_000;
@@ -83,6 +85,25 @@ public class SwitchBenchmark {
     b.start();
     a.join();
     b.join();
+  }
+
+  /**
+   * JDK baseline: {@link #jdkParkUnpark} with the virtual-thread scheduler limited to one
+   * carrier thread, in a fork of its own. A weft loop runs all its tasks on one thread, so this
+   * is the like-for-like figure: no hand-off ever crosses cores.
+   *
+   * @throws InterruptedException if interrupted while joining
+   */
+  @Benchmark
+  @OperationsPerInvocation(SWITCHES)
+  @Fork(
+      value = 1,
+      jvmArgsAppend = {
+        "--add-opens", "java.base/java.lang=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
+        "-Djdk.virtualThreadScheduler.parallelism=1"
+      })
+  public void jdkParkUnparkOneCarrier() throws InterruptedException {
+    jdkParkUnpark();
   }
 
   /**
