@@ -4,28 +4,44 @@ import dev.weft.Engine;
 import dev.weft.internal.util.SystemProps;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
 import java.util.concurrent.Executor;
 
 /** Finds out which engines this JVM can run, and makes the driver for one run. */
 public final class Engines {
   private static final String ADD_OPENS = "--add-opens java.base/java.lang=ALL-UNNAMED";
   private static final MethodHandle VIRTUAL_BUILDER_CTOR;
+  private static final MethodHandle VIRTUAL_BUILDER_SCHEDULER;
   private static final String FAST_UNAVAILABLE;
   private static volatile Engine defaultEngine;
 
   static {
     MethodHandle ctor = null;
+    MethodHandle scheduler = null;
     String why = null;
     try {
       Class<?> c = Class.forName("java.lang.ThreadBuilders$VirtualThreadBuilder");
       Constructor<?> k = c.getDeclaredConstructor(Executor.class);
       k.setAccessible(true);
       ctor = MethodHandles.lookup().unreflectConstructor(k);
+      try {
+        // Optional: lets the fast engine reuse one builder per loop (see FastEngine).
+        Field f = c.getDeclaredField("scheduler");
+        f.setAccessible(true);
+        scheduler =
+            MethodHandles.lookup()
+                .unreflectSetter(f)
+                .asType(MethodType.methodType(void.class, Object.class, Executor.class));
+      } catch (ReflectiveOperationException | RuntimeException e) {
+        scheduler = null;
+      }
     } catch (ReflectiveOperationException | RuntimeException e) {
       why = e.toString();
     }
     VIRTUAL_BUILDER_CTOR = ctor;
+    VIRTUAL_BUILDER_SCHEDULER = scheduler;
     FAST_UNAVAILABLE = why;
   }
 
@@ -33,6 +49,11 @@ public final class Engines {
 
   static MethodHandle virtualBuilderCtor() {
     return VIRTUAL_BUILDER_CTOR;
+  }
+
+  /** {@return a setter for a builder's scheduler, or null if this JDK has no such field} */
+  static MethodHandle virtualBuilderScheduler() {
+    return VIRTUAL_BUILDER_SCHEDULER;
   }
 
   /** {@return whether the fast engine can be used in this JVM} */

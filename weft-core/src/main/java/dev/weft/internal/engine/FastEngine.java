@@ -9,8 +9,14 @@ import java.util.concurrent.locks.LockSupport;
  * (platform) thread mounts each task in turn.
  */
 final class FastEngine implements EngineDriver {
-  /** A constant, so that the JIT can inline the constructor call behind it. */
+  /** Constants, so that the JIT can inline the calls behind them. */
   private static final MethodHandle BUILDER_CTOR = Engines.virtualBuilderCtor();
+
+  private static final MethodHandle BUILDER_SCHEDULER = Engines.virtualBuilderScheduler();
+
+  // mutable state
+  /** One builder for the whole run; its scheduler is set to each new task's carrier in turn. */
+  private Thread.Builder.OfVirtual builder;
 
   /*
    * Implementation notes.
@@ -62,6 +68,21 @@ final class FastEngine implements EngineDriver {
     Engines.rethrow(failure[0]);
   }
 
+  private Thread newThread(Executor scheduler, String name, Runnable body) {
+    try {
+      if (builder == null || BUILDER_SCHEDULER == null) {
+        builder = (Thread.Builder.OfVirtual) BUILDER_CTOR.invoke(scheduler);
+      } else {
+        // Reusing the builder saves an object and a constructor call per task; the loop is
+        // single-threaded, so nothing else uses the builder between these two lines.
+        BUILDER_SCHEDULER.invokeExact((Object) builder, scheduler);
+      }
+      return builder.name(name).unstarted(body);
+    } catch (Throwable e) {
+      throw new IllegalStateException("cannot create a fast-engine virtual thread", e);
+    }
+  }
+
   private final class FastCarrier extends Carrier implements Executor {
     // immutable state
     private final LoopHost host;
@@ -74,12 +95,7 @@ final class FastEngine implements EngineDriver {
 
     FastCarrier(LoopHost host, String name, Runnable body) {
       this.host = host;
-      try {
-        Thread.Builder.OfVirtual b = (Thread.Builder.OfVirtual) BUILDER_CTOR.invoke((Executor) this);
-        this.thread = b.name(name).unstarted(body);
-      } catch (Throwable e) {
-        throw new IllegalStateException("cannot create a fast-engine virtual thread", e);
-      }
+      this.thread = newThread(this, name, body);
     }
 
     @Override
