@@ -195,6 +195,31 @@ class RunTest {
     assertSame(boom, crash.getCause());
   }
 
+  /**
+   * With autojump off, a loop whose only timer is far off still wakes for the inbox; switching
+   * autojump back on from a task resumes virtual time.
+   */
+  @WeftTest
+  void testInboxWakesLoopWithPendingTimer(MockClock clock) throws Exception {
+    RunToken token = Scheduling.currentRunToken();
+    Task me = Weft.currentTask();
+    List<String> log = new ArrayList<>();
+    Nursery.open(n -> {
+      n.startSoon(() -> {
+        Weft.sleep(Duration.ofSeconds(10));
+        log.add("sleeper woke at " + Weft.currentTime());
+      });
+      Scheduling.awaitAllTasksBlocked(Duration.ZERO);
+      clock.setAutojumpThreshold(null);
+      Thread helper = Thread.ofPlatform().start(() -> token.runSyncSoon(() -> Scheduling.reschedule(me, null)));
+      Scheduling.waitTaskRescheduled(c -> dev.weft.lowlevel.Abort.SUCCEEDED);
+      helper.join();
+      log.add("woken by the inbox at " + Weft.currentTime());
+      clock.setAutojumpThreshold(Duration.ZERO);
+    });
+    assertEquals(List.of("woken by the inbox at 0.0", "sleeper woke at 10.0"), log);
+  }
+
   /** A failing system task crashes the run, cancelling the main task. */
   @ParameterizedTest
   @EnumSource(Engine.class)

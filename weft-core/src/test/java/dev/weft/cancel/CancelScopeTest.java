@@ -360,6 +360,15 @@ class CancelScopeTest {
           assertTrue(got[0] instanceof IllegalStateException, String.valueOf(got[0]));
           assertTrue(got[0].getMessage().contains("runSyncSoon"), got[0].getMessage());
           assertFalse(scope.cancelCalled());
+          // Getters are fine from any thread.
+          boolean[] read = new boolean[2];
+          Thread reader = Thread.ofPlatform().start(() -> {
+            read[0] = scope.cancelCalled();
+            read[1] = scope.isActive();
+          });
+          reader.join();
+          assertFalse(read[0]);
+          assertTrue(read[1]);
         });
   }
 

@@ -129,8 +129,10 @@ public final class CancelScopeImpl {
 
   /** {@return whether cancel() was called or the deadline passed} */
   public boolean cancelCalled() {
-    if (!cancelCalled && status != null && runner.currentTimeUnchecked() >= deadline) {
-      // The timer has not fired yet but the deadline has passed: report it as Trio does.
+    if (!cancelCalled && status != null && runner.inLoop()
+        && runner.currentTimeUnchecked() >= deadline) {
+      // The timer has not fired yet but the deadline has passed: report it as Trio does, and
+      // make it so. (From another thread we only read: the loop's timer will catch up.)
       cancel();
     }
     return cancelCalled;

@@ -176,7 +176,10 @@ public final class Runner implements LoopHost, RunToken {
         }
       }
     }
-    waitForEvents(timeout);
+    if (waitForEvents(timeout)) {
+      // Something arrived, so the loop was not idle for the whole wait: do not act on it.
+      primed = 0;
+    }
     // Reading the clock costs a few percent of a task switch; with no timer there is no need.
     if (timers.size() > 0 && timers.expire(clock.currentTime()) > 0) {
       primed = 0;
@@ -197,7 +200,8 @@ public final class Runner implements LoopHost, RunToken {
     }
   }
 
-  private void waitForEvents(double timeoutSeconds) {
+  /** Waits up to the timeout for the inbox, runs what arrived, and says whether anything did. */
+  private boolean waitForEvents(double timeoutSeconds) {
     if (timeoutSeconds > 0 && inbox.isEmpty()) {
       long deadline =
           timeoutSeconds >= MAX_WAIT_SECONDS
@@ -223,18 +227,21 @@ public final class Runner implements LoopHost, RunToken {
         sleeping = false;
       }
     }
-    drainInbox();
+    return drainInbox() > 0;
   }
 
-  private void drainInbox() {
+  private int drainInbox() {
+    int ran = 0;
     Runnable r;
     while ((r = inbox.poll()) != null) {
+      ran++;
       try {
         r.run();
       } catch (Throwable t) {
         crash(t);
       }
     }
+    return ran;
   }
 
   private void step(TaskImpl t) {
@@ -438,6 +445,12 @@ public final class Runner implements LoopHost, RunToken {
           "this weft run has finished, so nothing can be scheduled on its loop any more");
     }
     post(callback);
+    if (finished && inbox.remove(callback)) {
+      // The run ended between the check above and the post, after its last drain: the callback
+      // would never run, so say so instead of dropping it.
+      throw new IllegalStateException(
+          "this weft run has finished, so nothing can be scheduled on its loop any more");
+    }
   }
 
   private void post(Runnable r) {
