@@ -29,6 +29,7 @@ public final class Demos {
       List.of(
           new Demo("double-sleep", "sleep twice as long as asked (seed 002 \"Sample program\")", DoubleSleep::main),
           new Demo("nursery", "parent and two children (seed 002 \"Nursery\")", NurseryExample::main),
+          new Demo("simple-timeout", "give up on a slow request after 5 s (seed 002 \"A simple timeout example\")", SimpleTimeout::main),
           new Demo("move-on-after", "nested timeouts, and making the inner one win (seed 002 \"Nested scopes\")", MoveOnAfter::main),
           new Demo("shield", "a timed-out request, then a shielded retry (seed 002 \"Shielding\")", Shielding::main));
 
@@ -46,9 +47,21 @@ public final class Demos {
    * @throws Exception what an example threw
    */
   static int run(String... args) throws Exception {
+    return run(DEMOS, args);
+  }
+
+  /**
+   * {@link #run(String...)} over the given examples (tests pass their own).
+   *
+   * @param demos the examples
+   * @param args nothing, or the name of one example
+   * @return the exit status
+   * @throws Exception what an example threw
+   */
+  static int run(List<Demo> demos, String... args) throws Exception {
     if (args.length == 0) {
       boolean first = true;
-      for (Demo d : DEMOS) {
+      for (Demo d : demos) {
         if (!first) {
           System.out.println();
         }
@@ -58,7 +71,7 @@ public final class Demos {
       return 0;
     }
     if (args.length == 1) {
-      for (Demo d : DEMOS) {
+      for (Demo d : demos) {
         if (d.name().equals(args[0])) {
           runOne(d);
           return 0;
@@ -69,7 +82,7 @@ public final class Demos {
       System.err.println("expected at most one demo name, got " + args.length + " arguments");
     }
     System.err.println("usage: Demos [NAME]; the demos are:");
-    for (Demo d : DEMOS) {
+    for (Demo d : demos) {
       System.err.println("  " + d.name() + ": " + d.description());
     }
     return 2;

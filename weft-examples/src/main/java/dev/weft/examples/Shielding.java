@@ -99,13 +99,12 @@ public final class Shielding {
             System.out.println("The first request succeeded.");
           } catch (CancelledError _) {
             System.out.println("The first request timed out, try with a smaller delay.");
-            CancelScope shielded = new CancelScope();
-            shielded.setShield(true);
-            shielded.run(
-                () -> {
-                  request(1);
-                  System.out.println("The second request succeeded.");
-                });
+            CancelScope.shielded()
+                .run(
+                    () -> {
+                      request(1);
+                      System.out.println("The second request succeeded.");
+                    });
           }
         });
 

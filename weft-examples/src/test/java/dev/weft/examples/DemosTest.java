@@ -16,12 +16,15 @@ class DemosTest {
           "usage: Demos [NAME]; the demos are:",
           "  double-sleep: sleep twice as long as asked (seed 002 \"Sample program\")",
           "  nursery: parent and two children (seed 002 \"Nursery\")",
+          "  simple-timeout: give up on a slow request after 5 s (seed 002 \"A simple timeout example\")",
           "  move-on-after: nested timeouts, and making the inner one win (seed 002 \"Nested scopes\")",
           "  shield: a timed-out request, then a shielded retry (seed 002 \"Shielding\")");
 
   @Test
   void knowsEveryExample() {
-    assertEquals(List.of("double-sleep", "nursery", "move-on-after", "shield"), Demos.names());
+    assertEquals(
+        List.of("double-sleep", "nursery", "simple-timeout", "move-on-after", "shield"),
+        Demos.names());
   }
 
   @Test
@@ -43,24 +46,28 @@ class DemosTest {
         c.err.lines().toList());
   }
 
-  /** Runs the nursery example for real (2 s of wall time), under its heading. */
+  /** Fake examples that print at once, so the runner is tested without real time. */
+  private static final List<Demos.Demo> FAKES =
+      List.of(
+          new Demos.Demo("one", "the first", args -> System.out.println("one ran")),
+          new Demos.Demo("two", "the second", args -> System.out.println("two ran")));
+
+  /** With a name, only that example runs, under its heading. */
   @Test
   void runsTheNamedExample() throws Exception {
-    Captured c = Captured.run("nursery");
+    Captured c = Captured.run(FAKES, "two");
     assertEquals(0, c.status);
     assertEquals("", c.err);
+    assertEquals(List.of("=== two: the second ===", "two ran"), c.out.lines().toList());
+  }
+
+  /** With no name, every example runs in order, a blank line between them. */
+  @Test
+  void runsEveryExampleInOrder() throws Exception {
+    Captured c = Captured.run(FAKES);
+    assertEquals(0, c.status);
     assertEquals(
-        List.of(
-            "=== nursery: parent and two children (seed 002 \"Nursery\") ===",
-            "parent: started!",
-            "parent: spawning child1...",
-            "parent: spawning child2...",
-            "parent: waiting for children to finish...",
-            "  child1: started! sleeping now...",
-            "  child2: started! sleeping now...",
-            "  child1: exiting!",
-            "  child2: exiting!",
-            "parent: all done!"),
+        List.of("=== one: the first ===", "one ran", "", "=== two: the second ===", "two ran"),
         c.out.lines().toList());
   }
 
@@ -71,6 +78,10 @@ class DemosTest {
   /** What {@link Demos#run} returned and printed. */
   private record Captured(int status, String out, String err) {
     static Captured run(String... args) throws Exception {
+      return run(Demos.DEMOS, args);
+    }
+
+    static Captured run(List<Demos.Demo> demos, String... args) throws Exception {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       ByteArrayOutputStream err = new ByteArrayOutputStream();
       PrintStream savedOut = System.out;
@@ -79,7 +90,7 @@ class DemosTest {
       System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
       int status;
       try {
-        status = Demos.run(args);
+        status = Demos.run(demos, args);
       } finally {
         System.setOut(savedOut);
         System.setErr(savedErr);
