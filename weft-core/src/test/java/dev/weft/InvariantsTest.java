@@ -93,7 +93,13 @@ class InvariantsTest {
     Nursery.open(n -> Checkpoints.assertCheckpoints(() -> n.start(TaskStatus::started)));
     CancelScope cancelled = new CancelScope();
     cancelled.cancel();
-    cancelled.run(() -> Checkpoints.assertCheckpoints(Weft::sleepForever));
+    cancelled.run(
+        () -> {
+          Checkpoints.assertCheckpoints(Weft::sleepForever);
+          Checkpoints.assertCheckpoints(
+              () -> Scheduling.waitTaskRescheduled(c -> dev.weft.lowlevel.Abort.SUCCEEDED));
+        });
+    assertTrue(cancelled.cancelledCaught());
   }
 
   /** 3b. Non-blocking operations are never checkpoints. */
@@ -119,6 +125,20 @@ class InvariantsTest {
     // A schedule point alone is not a checkpoint.
     assertThrows(
         AssertionError.class, () -> Checkpoints.assertCheckpoints(Scheduling::cancelShieldedCheckpoint));
+    // A body that throws is still checked, and its exception becomes the cause.
+    IllegalStateException boom = new IllegalStateException("no checkpoint before this");
+    AssertionError e =
+        assertThrows(AssertionError.class, () -> Checkpoints.assertCheckpoints(() -> { throw boom; }));
+    assertSame(boom, e.getCause());
+    // A body that checkpoints and then throws passes the check and rethrows as itself.
+    assertSame(
+        boom,
+        assertThrows(
+            IllegalStateException.class,
+            () -> Checkpoints.assertCheckpoints(() -> {
+              Weft.checkpoint();
+              throw boom;
+            })));
   }
 
   /** 4. Under MockClock the same program prints the same thing on every run. */

@@ -21,8 +21,9 @@ public final class Checkpoints {
   private Checkpoints() {}
 
   /**
-   * Runs {@code body} and fails unless it passed at least one schedule point and one cancel point
-   * (a body that ends with {@link dev.weft.cancel.CancelledError} passed a cancel point).
+   * Runs {@code body} and fails unless it passed at least one schedule point and one cancel point.
+   * The check is made even when the body throws (the body's exception then becomes the
+   * assertion's cause); otherwise the body's exception is rethrown unchanged.
    *
    * @param body the code under test
    * @throws AssertionError if it did not checkpoint
@@ -33,7 +34,8 @@ public final class Checkpoints {
   }
 
   /**
-   * Runs {@code body} and fails if it passed any schedule point or cancel point.
+   * Runs {@code body} and fails if it passed any schedule point or cancel point, whether or not
+   * it throws.
    *
    * @param body the code under test
    * @throws AssertionError if it did checkpoint
@@ -47,23 +49,47 @@ public final class Checkpoints {
     Task task = Weft.currentTask();
     long schedule = task.schedulePoints();
     long cancel = task.cancelPoints();
-    body.run();
+    Throwable thrown = null;
+    try {
+      body.run();
+    } catch (Throwable t) {
+      thrown = t;
+    }
+    // Checked whether or not the body threw: a body that ends in CancelledError must still have
+    // passed its checkpoints (Trio checks in a finally block too).
+    AssertionError failure = verdict(task, schedule, cancel, expected);
+    if (failure != null) {
+      if (thrown != null) {
+        failure.initCause(thrown);
+      }
+      throw failure;
+    }
+    if (thrown instanceof Exception e) {
+      throw e;
+    }
+    if (thrown instanceof Error e) {
+      throw e;
+    }
+  }
+
+  private static AssertionError verdict(Task task, long schedule, long cancel, boolean expected) {
     boolean scheduled = task.schedulePoints() > schedule;
     boolean cancellable = task.cancelPoints() > cancel;
     if (expected && !(scheduled && cancellable)) {
-      throw new AssertionError(
+      return new AssertionError(
           "expected a checkpoint, but the block passed "
               + (scheduled ? "" : "no schedule point")
               + (!scheduled && !cancellable ? " and " : "")
               + (cancellable ? "" : "no cancel point"));
     }
     if (!expected && (scheduled || cancellable)) {
-      throw new AssertionError(
+      return new AssertionError(
           "expected no checkpoint, but the block passed "
               + (task.schedulePoints() - schedule)
               + " schedule point(s) and "
               + (task.cancelPoints() - cancel)
               + " cancel point(s)");
     }
+    return null;
   }
 }
