@@ -8,7 +8,7 @@ package dev.weft.internal.engine;
  * suspended (parked in weft), finished, or (fast engine only) parked in foreign JDK code. The task
  * thread calls {@link #suspend}, which returns when the loop resumes it.
  */
-public abstract class Carrier {
+public abstract class Carrier extends Turn {
   /** The runtime's task object this carrier runs, for the loop's bookkeeping. */
   public Object task;
 

@@ -2,7 +2,6 @@ package dev.weft.internal.engine;
 
 import java.lang.invoke.MethodHandle;
 import java.util.concurrent.Executor;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * The fast engine: every task is a virtual thread whose scheduler is the loop, so the loop's own
@@ -31,10 +30,9 @@ final class FastEngine implements EngineDriver {
    * timed park, another thread's unpark) goes through the loop's thread-safe inbox, so task code
    * still only ever runs on the loop thread (invariant 1).
    *
-   * A weft park can return early (a stray unpark permit, an interrupt), so suspend() loops on
-   * the `wake` flag, which only the loop sets. An interrupt makes LockSupport.park return at once
-   * without yielding, which would hang the loop; suspend() clears it while parked and restores it
-   * afterwards.
+   * A weft park is a Turn: it loops on a flag that only the loop sets, and holds interrupts aside
+   * while it waits (an interrupt would make LockSupport.park return at once, forever, on the
+   * loop's own carrier thread).
    */
 
   FastEngine() {}
@@ -89,7 +87,6 @@ final class FastEngine implements EngineDriver {
     private final Thread thread;
 
     // mutable state
-    private volatile boolean wake;
     private boolean stepping;
     private Runnable continuation;
 
@@ -117,8 +114,8 @@ final class FastEngine implements EngineDriver {
     @Override
     public void resume() {
       stepping = true;
-      wake = true;
-      LockSupport.unpark(thread);
+      // The unpark makes the JDK call execute() on this thread at once; drain() then runs it.
+      give(thread);
       drain();
     }
 
@@ -142,17 +139,7 @@ final class FastEngine implements EngineDriver {
 
     @Override
     public void suspend() {
-      boolean interrupted = false;
-      while (!wake) {
-        LockSupport.park();
-        if (Thread.interrupted()) {
-          interrupted = true;
-        }
-      }
-      wake = false;
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
+      await();
     }
 
     @Override

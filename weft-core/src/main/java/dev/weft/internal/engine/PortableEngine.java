@@ -1,6 +1,5 @@
 package dev.weft.internal.engine;
 
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * The portable engine: tasks are ordinary virtual threads, and the loop (itself a virtual thread)
@@ -9,17 +8,16 @@ import java.util.concurrent.locks.LockSupport;
 final class PortableEngine implements EngineDriver {
   // mutable state
   private Thread loopThread;
-  private volatile boolean loopTurn;
+  private final Turn loopTurn = new Turn();
 
   /*
    * Implementation notes.
    *
-   * Each hand-off is a pair of volatile flags and LockSupport park/unpark: resume() sets the
-   * task's flag, unparks it and parks the loop until the task gives the turn back (by parking in
-   * weft or by ending). The loop must be a virtual thread too: a platform thread in the hand-off
-   * costs about 30 us a switch (DESIGN.md), against about 1 us between two virtual threads. A
-   * task that blocks in foreign JDK code keeps the turn, so the loop stalls until it returns,
-   * exactly as a blocking call stalls asyncio's loop.
+   * Each hand-off is a pair of Turns: resume() gives the task its turn and waits for the loop's
+   * turn, which the task gives back when it parks in weft or ends. The loop must be a virtual
+   * thread too: a platform thread in the hand-off costs about 30 us a switch (DESIGN.md), against
+   * about 1.5 us between two virtual threads. A task that blocks in foreign JDK code keeps the
+   * turn, so the loop stalls until it returns, exactly as a blocking call stalls asyncio's loop.
    */
 
   @Override
@@ -47,31 +45,13 @@ final class PortableEngine implements EngineDriver {
     Engines.rethrow(failure[0]);
   }
 
-  private void awaitLoopTurn() {
-    boolean interrupted = false;
-    while (!loopTurn) {
-      LockSupport.park(this);
-      if (Thread.interrupted()) {
-        interrupted = true;
-      }
-    }
-    loopTurn = false;
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
   private void giveLoopTurn() {
-    loopTurn = true;
-    LockSupport.unpark(loopThread);
+    loopTurn.give(loopThread);
   }
 
   private final class TurnCarrier extends Carrier {
     // immutable state
     private final Thread thread;
-
-    // mutable state
-    private volatile boolean taskTurn;
 
     TurnCarrier(String name, Runnable body) {
       this.thread =
@@ -90,30 +70,19 @@ final class PortableEngine implements EngineDriver {
     @Override
     public void start() {
       thread.start();
-      awaitLoopTurn();
+      loopTurn.await();
     }
 
     @Override
     public void resume() {
-      taskTurn = true;
-      LockSupport.unpark(thread);
-      awaitLoopTurn();
+      give(thread);
+      loopTurn.await();
     }
 
     @Override
     public void suspend() {
       giveLoopTurn();
-      boolean interrupted = false;
-      while (!taskTurn) {
-        LockSupport.park(this);
-        if (Thread.interrupted()) {
-          interrupted = true;
-        }
-      }
-      taskTurn = false;
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
+      await();
     }
 
     @Override
