@@ -147,6 +147,11 @@ public final class Scheduling {
     return Core.allTasks();
   }
 
+  /** {@return a snapshot of the current loop's state} Not a checkpoint. */
+  public static RunStatistics currentStatistics() {
+    return Core.currentStatistics();
+  }
+
   /** {@return the clock of the current run} */
   public static Clock currentClock() {
     return Core.currentClock();

@@ -157,6 +157,27 @@ class SchedulingTest {
     assertTrue(t.isDone());
   }
 
+  /** currentStatistics counts living and runnable tasks and the time to the next deadline. */
+  @WeftTest
+  void testStatistics() throws Exception {
+    RunStatistics quiet = Scheduling.currentStatistics();
+    assertEquals(new RunStatistics(1, 0, Double.POSITIVE_INFINITY, 0), quiet);
+    Nursery.open(n -> {
+      n.startSoon(() -> Weft.sleep(Duration.ofSeconds(3)));
+      n.startSoon(Weft::sleepForever);
+      n.startSoon(() -> {});
+      RunStatistics starting = Scheduling.currentStatistics();
+      assertEquals(4, starting.tasksLiving());
+      assertEquals(3, starting.tasksRunnable());
+      Scheduling.awaitAllTasksBlocked(Duration.ZERO);
+      RunStatistics settled = Scheduling.currentStatistics();
+      assertEquals(3, settled.tasksLiving());
+      assertEquals(0, settled.tasksRunnable());
+      assertEquals(3.0, settled.secondsToNextDeadline());
+      n.cancelScope().cancel();
+    });
+  }
+
   /** An abort function that returns null is a clear error. */
   @WeftTest
   void testAbortReturningNull() {

@@ -4,6 +4,7 @@ import dev.weft.Block;
 import dev.weft.lowlevel.Abort;
 import dev.weft.lowlevel.AbortFunction;
 import dev.weft.lowlevel.Clock;
+import dev.weft.lowlevel.RunStatistics;
 import dev.weft.lowlevel.RunToken;
 import dev.weft.lowlevel.Task;
 import java.time.Duration;
@@ -126,6 +127,11 @@ public final class Core {
   /** {@return the current run's main task} */
   public static Task currentRootTask() {
     return currentTask("Scheduling.currentRootTask").runner.mainTask();
+  }
+
+  /** {@return a snapshot of the current loop's state} */
+  public static RunStatistics currentStatistics() {
+    return currentTask("Scheduling.currentStatistics").runner.statistics();
   }
 
   /** {@return every live task of the current run} */

@@ -7,6 +7,7 @@ import dev.weft.internal.engine.EngineDriver;
 import dev.weft.internal.engine.Engines;
 import dev.weft.internal.engine.LoopHost;
 import dev.weft.lowlevel.Clock;
+import dev.weft.lowlevel.RunStatistics;
 import dev.weft.lowlevel.RunToken;
 import dev.weft.lowlevel.Task;
 import java.time.Duration;
@@ -400,6 +401,15 @@ public final class Runner implements LoopHost, RunToken {
 
   int liveTasks() {
     return liveTasks;
+  }
+
+  RunStatistics statistics() {
+    double next = timers.nextDeadline();
+    return new RunStatistics(
+        liveTasks,
+        runq.size(),
+        next == Double.POSITIVE_INFINITY ? next : next - clock.currentTime(),
+        inbox.size());
   }
 
   List<Task> allTasks() {
