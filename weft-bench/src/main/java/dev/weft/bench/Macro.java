@@ -53,13 +53,28 @@ public final class Macro {
       for (Engine engine : engines) {
         System.err.println("running " + name + " on the " + engineName(engine) + " engine");
         for (Workload.Figure f : WORKLOADS.get(name).run(engine)) {
-          System.out.printf(
-              "impl=weft workload=%s metric=%s value=%d engine=%s%n",
-              name, f.metric(), f.value(), engineName(engine));
+          System.out.println(line(name, f, engine));
           System.out.flush();
         }
       }
     }
+  }
+
+  /**
+   * {@return one figure as the line DESIGN.md specifies}
+   *
+   * @param workload the workload's name
+   * @param f the figure
+   * @param engine the engine that produced it
+   */
+  static String line(String workload, Workload.Figure f, Engine engine) {
+    return "impl=weft workload=" + workload + " metric=" + f.metric() + " value=" + f.value()
+        + " engine=" + engineName(engine);
+  }
+
+  /** {@return the names of the workloads, in the order a full run goes through them} */
+  static List<String> names() {
+    return List.copyOf(WORKLOADS.keySet());
   }
 
   /** {@return the engine's name as printed after {@code engine=}: fast, portable} */
