@@ -1,6 +1,5 @@
 package dev.weft.bench;
 
-import dev.weft.Engine;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -9,9 +8,6 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -39,17 +35,6 @@ public class SpawnBenchmark {
   /** Creates the benchmark; JMH does. */
   public SpawnBenchmark() {}
 
-  /** The engine the weft method runs on; the JDK baseline does not depend on it. */
-  @State(Scope.Benchmark)
-  public static class WeftEngine {
-    /** The engine, set by JMH from {@code -p engine=...}. */
-    @Param({"FAST", "PORTABLE"})
-    public Engine engine;
-
-    /** Creates the state; JMH does. */
-    public WeftEngine() {}
-  }
-
   /**
    * One nursery that starts {@code TASKS} empty tasks and waits for them.
    *
@@ -59,7 +44,7 @@ public class SpawnBenchmark {
    */
   @Benchmark
   @OperationsPerInvocation(TASKS)
-  public long weftStartSoon(WeftEngine state) throws Exception {
+  public long weftStartSoon(EngineState state) throws Exception {
     return SpawnJoinWorkload.oneRound(state.engine, TASKS);
   }
 

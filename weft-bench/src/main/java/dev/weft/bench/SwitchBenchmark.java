@@ -1,6 +1,5 @@
 package dev.weft.bench;
 
-import dev.weft.Engine;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -11,9 +10,6 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -41,17 +37,6 @@ public class SwitchBenchmark {
   /** Creates the benchmark; JMH does. */
   public SwitchBenchmark() {}
 
-  /** The engine the weft method runs on; the JDK baselines do not depend on it. */
-  @State(Scope.Benchmark)
-  public static class WeftEngine {
-    /** The engine, set by JMH from {@code -p engine=...}. */
-    @Param({"FAST", "PORTABLE"})
-    public Engine engine;
-
-    /** Creates the state; JMH does. */
-    public WeftEngine() {}
-  }
-
   /**
    * Two weft tasks in one nursery, each calling {@code Weft.checkpoint()} {@code SWITCHES / 2}
    * times.
@@ -62,7 +47,7 @@ public class SwitchBenchmark {
    */
   @Benchmark
   @OperationsPerInvocation(SWITCHES)
-  public long weftCheckpoint(WeftEngine state) throws Exception {
+  public long weftCheckpoint(EngineState state) throws Exception {
     return SwitchWorkload.oneRound(state.engine, SWITCHES / 2);
   }
 
