@@ -130,7 +130,7 @@ public final class CancelScopeImpl {
   /** {@return whether cancel() was called or the deadline passed} */
   public boolean cancelCalled() {
     if (!cancelCalled && status != null && runner.inLoop()
-        && runner.currentTimeUnchecked() >= deadline) {
+        && runner.clock.currentTime() >= deadline) {
       // The timer has not fired yet but the deadline has passed: report it as Trio does, and
       // make it so. (From another thread we only read: the loop's timer will catch up.)
       cancel();
@@ -218,11 +218,6 @@ public final class CancelScopeImpl {
     status.close();
     status = null;
     return exc;
-  }
-
-  /** {@return the task that entered this scope, or null before entry} */
-  public TaskImpl task() {
-    return task;
   }
 
   static double seconds(Duration d) {

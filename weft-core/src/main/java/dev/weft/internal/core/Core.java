@@ -28,11 +28,6 @@ public final class Core {
     return Runner.currentTask(what);
   }
 
-  /** {@return the current task, or null outside a task} */
-  public static TaskImpl currentTaskOrNull() {
-    return Runner.currentTaskOrNull();
-  }
-
   /**
    * Parks the current task.
    *

@@ -366,10 +366,6 @@ public final class Runner implements LoopHost, RunToken {
     return CURRENT_TASK.get();
   }
 
-  static TaskImpl currentTaskOrNull() {
-    return CURRENT_TASK.isBound() ? CURRENT_TASK.get() : null;
-  }
-
   /** {@return whether the calling thread is this loop's thread or one of its tasks} */
   boolean inLoop() {
     return Thread.currentThread() == loopThread
@@ -389,18 +385,10 @@ public final class Runner implements LoopHost, RunToken {
     }
   }
 
-  double currentTimeUnchecked() {
-    return clock.currentTime();
-  }
-
   // ---- queries for the public API
 
   TaskImpl mainTask() {
     return mainTask;
-  }
-
-  int liveTasks() {
-    return liveTasks;
   }
 
   RunStatistics statistics() {
