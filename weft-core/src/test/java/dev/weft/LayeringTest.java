@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
  */
 class LayeringTest {
   static final Set<String> UPPER_LAYERS =
-      Set.of("sync", "channel", "stream", "net", "thread", "process", "debug");
+      Set.of(
+          "sync", "queue", "channel", "asyncio", "stream", "net", "thread", "process", "debug");
 
   static boolean referencesInternals(Path classFile) throws Exception {
     String bytes = new String(Files.readAllBytes(classFile), StandardCharsets.ISO_8859_1);
