@@ -95,6 +95,24 @@ public final class CancelScope {
   }
 
   /**
+   * {@return a new edge-triggered scope}: each {@link #cancel()} is a one-shot request, as
+   * asyncio's {@code Task.cancel()}, instead of a lasting state.
+   *
+   * <p>The first checkpoint of the task that runs the scope to see the request throws {@link
+   * CancelledError} and uses the request up: if the task catches the error, it may go on (clean
+   * up, wait, even return a value) without further cancellations until {@code cancel()} is called
+   * again. If the error leaves the body, the scope catches it as usual. Tasks started inside the
+   * scope (in its nurseries) see the request as a level-triggered cancellation until the owner
+   * task receives it; a nursery whose parent is cancelled cancels its own scope, so they still
+   * end. The asyncio layer ({@code dev.weft.asyncio.Task}) runs each task in one of these.
+   */
+  public static CancelScope edgeTriggered() {
+    CancelScope s = new CancelScope();
+    s.impl.setEdgeTriggered();
+    return s;
+  }
+
+  /**
    * Runs {@code body} inside this scope. If the body ends with a {@link CancelledError} that this
    * scope caused, it is caught here and {@code run} returns normally; every other exception,
    * including a cancellation caused by an outer scope, passes through unchanged.
@@ -195,6 +213,25 @@ public final class CancelScope {
    */
   public void cancel() {
     impl.cancel();
+  }
+
+  /**
+   * Cancels this scope, giving a reason that becomes the message of the {@link CancelledError}
+   * its checkpoints throw (asyncio's {@code cancel(msg)}; Trio's {@code cancel(reason)}).
+   * Otherwise as {@link #cancel()}; the reason of the first call wins while a request is pending.
+   *
+   * @apiNote It is not an overload of {@code cancel()}, so that {@code scope::cancel} stays an
+   *     exact method reference (usable as a {@code Block} or a {@code Runnable}).
+   * @param reason why, for the error message; null for none
+   * @throws IllegalStateException if the scope is running and the call comes from another thread
+   */
+  public void cancelWithReason(String reason) {
+    impl.cancel(reason);
+  }
+
+  /** {@return the reason given to {@link #cancelWithReason(String)}, if any} */
+  public Optional<String> cancelReason() {
+    return Optional.ofNullable(impl.reason());
   }
 
   /** {@return whether {@link #cancel()} was called or the deadline has passed} */

@@ -8,7 +8,8 @@ package dev.weft.cancel;
  * ThreadDeath} and asyncio for making its {@code CancelledError} a {@code BaseException}: so that
  * {@code catch (Exception e)} does not swallow it. Code that catches it for clean-up must rethrow
  * it. Swallowing it does not hide the cancellation anyway: cancellation is level-triggered, so the
- * next checkpoint inside the cancelled scope throws again.
+ * next checkpoint inside the cancelled scope throws again (except in an {@linkplain
+ * CancelScope#edgeTriggered() edge-triggered} scope, asyncio's one-shot cancel request).
  *
  * <p>Do not construct it to cancel something: call {@link CancelScope#cancel()}. The runtime
  * makes a new instance each time it delivers a cancellation.
@@ -19,5 +20,15 @@ public final class CancelledError extends Error {
   /** Creates the error; the runtime does this when it delivers a cancellation. */
   public CancelledError() {
     super("cancelled");
+  }
+
+  /**
+   * Creates the error with the reason given to {@link CancelScope#cancelWithReason(String)} (asyncio's
+   * {@code Task.cancel(msg)}); the runtime does this when it delivers such a cancellation.
+   *
+   * @param reason why the scope was cancelled
+   */
+  public CancelledError(String reason) {
+    super(reason);
   }
 }

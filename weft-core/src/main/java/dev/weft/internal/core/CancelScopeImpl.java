@@ -17,6 +17,12 @@ public final class CancelScopeImpl {
   private Duration relativeDeadline;
   boolean shield;
   boolean cancelCalled;
+  /** Edge-triggered scopes only: the last cancel request has been delivered to the owner task. */
+  private boolean requestDelivered;
+  /** Edge-triggered scopes only: some cancel request was delivered since the scope was entered. */
+  private boolean everDelivered;
+  private boolean edgeTriggered;
+  private String reason;
   private boolean cancelledCaught;
   private boolean entered;
   private CancelStatus status;
@@ -113,11 +119,17 @@ public final class CancelScopeImpl {
 
   /** Cancels the scope; idempotent. */
   public void cancel() {
-    if (cancelCalled) {
+    cancel(null);
+  }
+
+  public void cancel(String why) {
+    if (cancelCalled && !requestDelivered) {
       return;
     }
     checkThread("cancel");
+    reason = why;
     cancelCalled = true;
+    requestDelivered = false;
     if (timer != null) {
       runner.timers.cancel(timer);
       timer = null;
@@ -125,6 +137,56 @@ public final class CancelScopeImpl {
     if (status != null) {
       status.recalculate();
     }
+  }
+
+  /**
+   * {@return whether this scope is cancelling its body now} For a level-triggered scope that is
+   * every moment after cancel(); an edge-triggered one stops once the request has been delivered.
+   */
+  boolean cancelling() {
+    return cancelCalled && !requestDelivered;
+  }
+
+  /** Makes this scope edge-triggered; only before it is entered. */
+  public void setEdgeTriggered() {
+    if (entered) {
+      throw new IllegalStateException("a scope can be made edge-triggered only before it runs");
+    }
+    edgeTriggered = true;
+  }
+
+  /** {@return the reason given to the cancel() that is pending or was last delivered, or null} */
+  public String reason() {
+    return reason;
+  }
+
+  /**
+   * Makes the error to throw into {@code t}, which sits in a cancelled status, and for an
+   * edge-triggered scope entered by {@code t} itself marks the request delivered (asyncio's
+   * one-shot {@code Task.cancel}).
+   */
+  static CancelledError newCancelledError(TaskImpl t) {
+    CancelScopeImpl cause = null;
+    for (CancelStatus s = t.cancelStatus; s != null; s = s.parent) {
+      if (s.scope.cancelling()) {
+        cause = s.scope;
+        break;
+      }
+      if (s.scope.shield) {
+        break;
+      }
+    }
+    if (cause == null) {
+      return new CancelledError();
+    }
+    CancelledError err =
+        cause.reason == null ? new CancelledError() : new CancelledError(cause.reason);
+    if (cause.edgeTriggered && cause.task == t) {
+      cause.requestDelivered = true;
+      cause.everDelivered = true;
+      cause.status.recalculate();
+    }
+    return err;
   }
 
   /** {@return whether cancel() was called or the deadline passed} */
@@ -210,7 +272,7 @@ public final class CancelScopeImpl {
     }
     task.activateCancelStatus(status.parent);
     if (exc instanceof CancelledError
-        && status.effectivelyCancelled
+        && (status.effectivelyCancelled || everDelivered)
         && !status.parentCancellationIsVisibleToUs()) {
       cancelledCaught = true;
       exc = null;

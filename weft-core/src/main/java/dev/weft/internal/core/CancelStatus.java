@@ -29,7 +29,7 @@ final class CancelStatus {
    * while the scope is entered and sits in a tree that mirrors the nesting of entered scopes
    * across tasks (a nursery's children hang under the status of the nursery's scope).
    *
-   * Invariant: effectivelyCancelled == scope.cancelCalled
+   * Invariant: effectivelyCancelled == scope.cancelling()
    *                                    || (parent != null && !scope.shield
    *                                        && parent.effectivelyCancelled).
    * recalculate() restores it after any input changes and, for every status that becomes
@@ -107,7 +107,7 @@ final class CancelStatus {
     todo.add(this);
     while (!todo.isEmpty()) {
       CancelStatus s = todo.remove(todo.size() - 1);
-      boolean now = s.scope.cancelCalled || s.parentCancellationIsVisibleToUs();
+      boolean now = s.scope.cancelling() || s.parentCancellationIsVisibleToUs();
       if (now == s.effectivelyCancelled) {
         continue;
       }
@@ -136,7 +136,7 @@ final class CancelStatus {
   double effectiveDeadline() {
     double d = Double.POSITIVE_INFINITY;
     for (CancelStatus s = this; s != null; s = s.parent) {
-      if (s.scope.cancelCalled) {
+      if (s.scope.cancelling()) {
         return Double.NEGATIVE_INFINITY;
       }
       d = Math.min(d, s.scope.deadline);

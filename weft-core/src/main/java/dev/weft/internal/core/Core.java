@@ -4,11 +4,13 @@ import dev.weft.Block;
 import dev.weft.lowlevel.Abort;
 import dev.weft.lowlevel.AbortFunction;
 import dev.weft.lowlevel.Clock;
+import dev.weft.lowlevel.EventLoop;
 import dev.weft.lowlevel.RunStatistics;
 import dev.weft.lowlevel.RunToken;
 import dev.weft.lowlevel.Task;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 
@@ -164,6 +166,46 @@ public final class Core {
     }
     TaskImpl t = currentTask("Scheduling.awaitAllTasksBlocked");
     t.runner.awaitAllTasksBlocked(t, cushion);
+  }
+
+  /**
+   * {@return a new manual loop}
+   *
+   * @param config the options
+   */
+  public static EventLoop openLoop(dev.weft.RunConfig config) {
+    return Runner.openManual(Objects.requireNonNull(config, "config"));
+  }
+
+  /** {@return the loop of the calling task or loop thread, or null} */
+  public static EventLoop currentLoopOrNull() {
+    return Runner.currentOrNull();
+  }
+
+  /**
+   * {@return the loop of the calling task or loop thread}
+   *
+   * @param what the API method, for the error message
+   */
+  public static EventLoop currentLoop(String what) {
+    Runner r = Runner.currentOrNull();
+    if (r == null) {
+      throw new IllegalStateException(
+          what
+              + " must be called from a weft task or loop callback, but thread '"
+              + Thread.currentThread().getName()
+              + "' is not running one.");
+    }
+    return r;
+  }
+
+  /**
+   * {@return the run-variable storage of a loop}
+   *
+   * @param loop the loop
+   */
+  public static Map<Object, Object> runVars(EventLoop loop) {
+    return ((Runner) Objects.requireNonNull(loop, "loop")).runVars;
   }
 
   /**

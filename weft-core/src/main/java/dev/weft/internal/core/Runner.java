@@ -7,12 +7,15 @@ import dev.weft.internal.engine.EngineDriver;
 import dev.weft.internal.engine.Engines;
 import dev.weft.internal.engine.LoopHost;
 import dev.weft.lowlevel.Clock;
+import dev.weft.lowlevel.EventLoop;
 import dev.weft.lowlevel.RunStatistics;
 import dev.weft.lowlevel.RunToken;
 import dev.weft.lowlevel.Task;
+import dev.weft.lowlevel.TimerHandle;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.PriorityQueue;
@@ -24,7 +27,7 @@ import java.util.concurrent.locks.LockSupport;
  * One event loop: its run queue, timers, clock, cross-thread inbox and task tree. A runner
  * serves exactly one {@code Weft.run} call, on one thread.
  */
-public final class Runner implements LoopHost, RunToken {
+public final class Runner implements LoopHost, RunToken, EventLoop {
   /** The task whose thread is running; bound in every task thread. */
   static final ScopedValue<TaskImpl> CURRENT_TASK = ScopedValue.newInstance();
 
@@ -53,6 +56,13 @@ public final class Runner implements LoopHost, RunToken {
   private TaskImpl mainTask;
   private NurseryImpl systemNursery;
   private final List<Throwable> crashes = new ArrayList<>(0);
+  /** True for a loop made by EventLoop.open, driven by its owner rather than by run(main). */
+  private boolean manual;
+  private boolean initialized;
+  private volatile boolean running;
+  private boolean stopping;
+  private List<Runnable> closeHooks;
+  final IdentityHashMap<Object, Object> runVars = new IdentityHashMap<>();
 
   /*
    * Implementation notes.
@@ -76,6 +86,12 @@ public final class Runner implements LoopHost, RunToken {
    * separate system nursery, cancelled when the main task ends. A system task's failure or a
    * failing inbox callback "crashes" the run: everything is cancelled and run() throws.
    * See RunnerTest and InvariantsTest.
+   *
+   * A manual loop (EventLoop.open, behind asyncio's Loop) has no main task: its tasks live in the
+   * system nursery, runUntilStopped() repeats the cycle until stop(), and close() cancels the
+   * system scope and cycles until the last task is gone. Between runs every task is parked (a
+   * cycle only returns between steps), so pausing needs nothing from the engines; a new run may
+   * even come from another thread. See EventLoopTest.
    */
 
   /**
@@ -110,33 +126,223 @@ public final class Runner implements LoopHost, RunToken {
               + "is not part of a loop.");
     }
     engine.runLoop(() -> ScopedValue.where(CURRENT_LOOP, this).run(() -> loop(main)));
-    if (!crashes.isEmpty()) {
-      Throwable first = crashes.get(0);
-      IllegalStateException e =
-          new IllegalStateException(
-              "the weft run crashed: a system task or a loop callback failed", first);
-      for (int i = 1; i < crashes.size(); i++) {
-        e.addSuppressed(crashes.get(i));
-      }
-      if (mainTask.failure != null) {
-        e.addSuppressed(mainTask.failure);
-      }
-      throw e;
-    }
+    throwIfCrashed();
     if (mainTask.failure != null) {
       throw Sneaky.rethrow(mainTask.failure);
     }
     return mainTask.result;
   }
 
+  private void throwIfCrashed() {
+    if (crashes.isEmpty()) {
+      return;
+    }
+    Throwable first = crashes.get(0);
+    IllegalStateException e =
+        new IllegalStateException(
+            "the weft run crashed: a system task or a loop callback failed", first);
+    for (int i = 1; i < crashes.size(); i++) {
+      e.addSuppressed(crashes.get(i));
+    }
+    if (mainTask != null && mainTask.failure != null) {
+      e.addSuppressed(mainTask.failure);
+    }
+    crashes.clear();
+    throw e;
+  }
+
+  private static void checkNotNested(String what) {
+    if (CURRENT_TASK.isBound() || CURRENT_LOOP.isBound()) {
+      throw new IllegalStateException(
+          what
+              + " was called from inside a running weft loop; a loop cannot run inside another "
+              + "loop's thread. Start concurrent work with Nursery.open(n -> n.startSoon(...)) or "
+              + "create a task instead.");
+    }
+  }
+
+  // ---- EventLoop: a loop driven by its owner
+
+  /**
+   * {@return a new manual loop}
+   *
+   * @param config the options
+   */
+  static Runner openManual(RunConfig config) {
+    Runner r = new Runner(config);
+    r.manual = true;
+    r.init();
+    return r;
+  }
+
+  private void checkManual(String what) {
+    if (!manual) {
+      throw new IllegalStateException(
+          "EventLoop." + what + "() cannot be used on the loop of a Weft.run call: that loop "
+              + "runs until its main task ends and closes itself. Use EventLoop.open(...) (or "
+              + "asyncio's Loop) for a loop you drive yourself.");
+    }
+  }
+
+  /** Checks that the caller may touch loop state now: from the loop while running, else anyone. */
+  private void checkOwner(String what) {
+    if (running) {
+      checkInLoop(what);
+    }
+  }
+
+  @Override
+  public void runUntilStopped() {
+    checkNotNested("EventLoop.runUntilStopped()");
+    checkManual("runUntilStopped");
+    if (finished) {
+      throw new IllegalStateException(
+          "the event loop is closed; it cannot run again. Open a new one.");
+    }
+    if (running) {
+      throw new IllegalStateException("the event loop is already running (in another thread)");
+    }
+    running = true;
+    try {
+      engine.runLoop(
+          () ->
+              ScopedValue.where(CURRENT_LOOP, this)
+                  .run(
+                      () -> {
+                        loopThread = Thread.currentThread();
+                        boolean last;
+                        do {
+                          last = stopping;
+                          cycle();
+                        } while (!last && !stopping && crashes.isEmpty());
+                      }));
+    } finally {
+      stopping = false;
+      running = false;
+    }
+    throwIfCrashed();
+  }
+
+  @Override
+  public void stop() {
+    checkManual("stop");
+    checkOwner("EventLoop.stop()");
+    stopping = true;
+  }
+
+  @Override
+  public void close() {
+    checkManual("close");
+    if (finished) {
+      return;
+    }
+    checkNotNested("EventLoop.close()");
+    if (running) {
+      throw new IllegalStateException(
+          "cannot close a running event loop: call stop() and close it after "
+              + "runUntilStopped() returns");
+    }
+    running = true;
+    try {
+      engine.runLoop(
+          () ->
+              ScopedValue.where(CURRENT_LOOP, this)
+                  .run(
+                      () -> {
+                        loopThread = Thread.currentThread();
+                        systemScope.cancel();
+                        try {
+                          while (liveTasks > 0) {
+                            cycle();
+                          }
+                        } finally {
+                          finish();
+                        }
+                      }));
+    } finally {
+      running = false;
+      stopping = false;
+    }
+    throwIfCrashed();
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
+  }
+
+  @Override
+  public boolean isClosed() {
+    return finished;
+  }
+
+  @Override
+  public double time() {
+    return clock.currentTime();
+  }
+
+  @Override
+  public Task spawn(Callable<?> body, String name) {
+    Objects.requireNonNull(body, "body");
+    checkOwner("EventLoop.spawn()");
+    if (finished) {
+      throw new IllegalStateException("the event loop is closed; no task can start on it");
+    }
+    return spawnSystemTaskUnchecked(body, name);
+  }
+
+  @Override
+  public TimerHandle callAt(double when, Runnable action) {
+    Objects.requireNonNull(action, "action");
+    if (Double.isNaN(when)) {
+      throw new IllegalArgumentException("callAt: the time cannot be NaN");
+    }
+    checkOwner("EventLoop.callAt()");
+    if (finished) {
+      throw new IllegalStateException("the event loop is closed; nothing can be scheduled on it");
+    }
+    return timers.add(
+        when,
+        () -> {
+          try {
+            action.run();
+          } catch (Throwable t) {
+            crash(t);
+          }
+        });
+  }
+
+  @Override
+  public RunToken runToken() {
+    return this;
+  }
+
+  @Override
+  public void onClose(Runnable hook) {
+    Objects.requireNonNull(hook, "hook");
+    checkOwner("EventLoop.onClose()");
+    if (finished) {
+      throw new IllegalStateException("the event loop is closed");
+    }
+    if (closeHooks == null) {
+      closeHooks = new ArrayList<>(2);
+    }
+    closeHooks.add(hook);
+  }
+
+  /** {@return the loop of the calling task or loop thread, or null} */
+  static Runner currentOrNull() {
+    if (CURRENT_TASK.isBound()) {
+      return CURRENT_TASK.get().runner;
+    }
+    return CURRENT_LOOP.isBound() ? CURRENT_LOOP.get() : null;
+  }
+
   private void loop(Callable<?> main) {
     loopThread = Thread.currentThread();
-    clock.startClock();
-    CancelScopeImpl systemImpl = Access.impl(systemScope);
-    CancelScopeImpl mainImpl = Access.impl(mainScope);
-    systemNursery =
-        new NurseryImpl(this, null, systemScope, systemImpl.enterDetached(this), true);
-    CancelStatus mainStatus = mainImpl.enterDetached(this);
+    running = true;
+    init();
+    CancelStatus mainStatus = Access.impl(mainScope).enterDetached(this);
     mainTask = newTask(main, "main", null, false);
     mainTask.activateCancelStatus(mainStatus);
     try {
@@ -144,18 +350,43 @@ public final class Runner implements LoopHost, RunToken {
         cycle();
       }
     } finally {
-      finished = true;
-      // Callbacks posted after the last task ended have nothing left to act on; run them anyway
-      // so that nothing posted before `finished` was set is silently dropped.
-      drainInbox();
+      finish();
     }
+  }
+
+  private void init() {
+    if (initialized) {
+      return;
+    }
+    initialized = true;
+    clock.startClock();
+    systemNursery =
+        new NurseryImpl(this, null, systemScope, Access.impl(systemScope).enterDetached(this), true);
+  }
+
+  private void finish() {
+    running = false;
+    if (closeHooks != null) {
+      for (Runnable hook : closeHooks) {
+        try {
+          hook.run();
+        } catch (Throwable t) {
+          System.getLogger("dev.weft")
+              .log(System.Logger.Level.ERROR, "a loop close hook failed", t);
+        }
+      }
+    }
+    finished = true;
+    // Callbacks posted after the last task ended have nothing left to act on; run them anyway
+    // so that nothing posted before `finished` was set is silently dropped.
+    drainInbox();
   }
 
   private void cycle() {
     double timeout;
     int primed = 0; // 1: wake idle waiters, 2: autojump
     double nextDeadline = Double.POSITIVE_INFINITY;
-    if (!runq.isEmpty()) {
+    if (!runq.isEmpty() || stopping) {
       timeout = 0;
     } else {
       nextDeadline = timers.nextDeadline();
@@ -321,6 +552,10 @@ public final class Runner implements LoopHost, RunToken {
 
   TaskImpl spawnSystemTask(Callable<?> body, String name) {
     checkInLoop("Scheduling.spawnSystemTask()");
+    return spawnSystemTaskUnchecked(body, name);
+  }
+
+  private TaskImpl spawnSystemTaskUnchecked(Callable<?> body, String name) {
     if (systemNursery.cancelStatus.effectivelyCancelled) {
       throw new IllegalStateException(
           "the run is shutting down (its main task has ended); no new system task can start");
@@ -330,8 +565,12 @@ public final class Runner implements LoopHost, RunToken {
 
   void crash(Throwable t) {
     crashes.add(t);
-    mainScope.cancel();
-    systemScope.cancel();
+    if (mainTask != null) {
+      mainScope.cancel();
+    }
+    if (!manual) {
+      systemScope.cancel();
+    }
   }
 
   void awaitAllTasksBlocked(TaskImpl t, Duration cushion) {
@@ -403,7 +642,7 @@ public final class Runner implements LoopHost, RunToken {
   List<Task> allTasks() {
     List<Task> out = new ArrayList<>(liveTasks);
     ArrayDeque<TaskImpl> todo = new ArrayDeque<>();
-    if (!mainTask.isDone()) {
+    if (mainTask != null && !mainTask.isDone()) {
       todo.add(mainTask);
     }
     todo.addAll(systemNursery.children.snapshot());
@@ -460,6 +699,11 @@ public final class Runner implements LoopHost, RunToken {
 
   @Override
   public String toString() {
-    return "Runner[" + liveTasks + " tasks" + (finished ? ", finished" : "") + "]";
+    return "Runner["
+        + liveTasks
+        + " tasks"
+        + (running ? ", running" : "")
+        + (finished ? ", finished" : "")
+        + "]";
   }
 }

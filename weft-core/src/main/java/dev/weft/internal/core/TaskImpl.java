@@ -135,7 +135,7 @@ public final class TaskImpl implements Task {
   void checkCancelled() {
     cancelPoints++;
     if (cancelStatus.effectivelyCancelled) {
-      throw new CancelledError();
+      throw CancelScopeImpl.newCancelledError(this);
     }
   }
 
@@ -165,7 +165,7 @@ public final class TaskImpl implements Task {
       }
       return;
     }
-    CancelledError err = new CancelledError();
+    CancelledError err = CancelScopeImpl.newCancelledError(this);
     Abort outcome;
     try {
       outcome = abortFn.abort(err);

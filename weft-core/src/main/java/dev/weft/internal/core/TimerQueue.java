@@ -29,7 +29,7 @@ final class TimerQueue {
    */
 
   Timer add(double deadline, Runnable action) {
-    Timer t = new Timer(deadline, nextSeq++, action);
+    Timer t = new Timer(this, deadline, nextSeq++, action);
     heap.add(t);
     return t;
   }
