@@ -3,11 +3,14 @@
  *
  * <p>The module exports only its API packages: {@code dev.weft} (running a loop, sleeping,
  * nurseries), {@code dev.weft.cancel} (cancel scopes and timeouts) and {@code dev.weft.lowlevel}
- * (the park/reschedule protocol and the clock SPI, for extending the runtime). Everything under
+ * (the park/reschedule protocol and the clock SPI, for extending the runtime) and {@code
+ * dev.weft.asyncio} (asyncio's toolbox: the loop object, futures and tasks, gather, wait,
+ * timeouts). Everything under
  * {@code dev.weft.internal} is an implementation detail.
  */
 module dev.weft {
   exports dev.weft;
   exports dev.weft.cancel;
   exports dev.weft.lowlevel;
+  exports dev.weft.asyncio;
 }

@@ -1,0 +1,658 @@
+package dev.weft.asyncio;
+
+import dev.weft.Checkpoint;
+import dev.weft.RunConfig;
+import dev.weft.Weft;
+import dev.weft.cancel.CancelScope;
+import dev.weft.cancel.CancelledError;
+import dev.weft.cancel.TooSlowException;
+import dev.weft.lowlevel.TimerHandle;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+
+/**
+ * asyncio's module-level functions: {@code asyncio.run}, {@code create_task}, {@code gather},
+ * {@code wait}, {@code as_completed}, {@code wait_for}, {@code shield}, {@code timeout}, {@code
+ * sleep}, on weft's cancel scopes and nurseries. {@code import static
+ * dev.weft.asyncio.Asyncio.*} and the seeds read line for line:
+ *
+ * {@snippet lang=java :
+ * List<String> result = Asyncio.run(() -> gather(() -> a(), () -> b(), () -> c()).await());
+ * }
+ *
+ * <h2>Awaitables</h2>
+ *
+ * Where asyncio takes a coroutine, a {@link Future} or a {@link Task}, weft takes an {@link
+ * Awaitable}: a future, a task, or a lambda (which these functions wrap in a task, as asyncio wraps
+ * coroutines).
+ *
+ * <h2>Thread rules</h2>
+ *
+ * Everything but {@link #run} must be called from a task of a running loop (inside {@code
+ * Asyncio.run} or {@code Weft.run}); otherwise it throws {@link IllegalStateException}.
+ */
+public final class Asyncio {
+  private Asyncio() {}
+
+  // ---- running
+
+  /**
+   * Runs {@code main} on a new loop and returns its result: asyncio's {@code asyncio.run}. At the
+   * end it cancels the tasks still pending, waits for them, reports exceptions nobody retrieved,
+   * and closes the loop.
+   *
+   * @param <T> the result type
+   * @param main the main awaitable, usually a lambda
+   * @return its result
+   * @throws Exception what main threw, as itself
+   * @throws IllegalStateException if called from a running loop
+   */
+  public static <T> T run(Awaitable<T> main) throws Exception {
+    return run(c -> c, main);
+  }
+
+  /**
+   * {@link #run(Awaitable)} with options (a clock, an engine).
+   *
+   * @param <T> the result type
+   * @param options changes to the default {@link RunConfig}
+   * @param main the main awaitable
+   * @return its result
+   * @throws Exception what main threw, as itself
+   */
+  public static <T> T run(UnaryOperator<RunConfig> options, Awaitable<T> main) throws Exception {
+    try (Runner runner = new Runner(options)) {
+      return runner.run(main);
+    }
+  }
+
+  /**
+   * {@return the loop the calling task runs in} (asyncio's {@code get_running_loop()}; it works
+   * inside {@code Weft.run} too)
+   *
+   * @throws IllegalStateException if no loop is running in this thread
+   */
+  public static Loop getRunningLoop() {
+    return LoopState.current("getRunningLoop()").loop;
+  }
+
+  // ---- tasks
+
+  /**
+   * Starts {@code function} as a task of the running loop (asyncio's {@code create_task}).
+   *
+   * @param <T> the result type
+   * @param function what the task runs
+   * @return the task
+   * @throws IllegalStateException if there is no running loop
+   */
+  public static <T> Task<T> createTask(Awaitable<T> function) {
+    return createTask(function, null);
+  }
+
+  /**
+   * Starts a named task on the running loop.
+   *
+   * @param <T> the result type
+   * @param function what the task runs
+   * @param name the name, or null for "task-N"
+   * @return the task
+   * @throws IllegalStateException if there is no running loop
+   */
+  public static <T> Task<T> createTask(Awaitable<T> function, String name) {
+    return new Task<T>(LoopState.current("createTask()"), function, name).startOnLoop();
+  }
+
+  /**
+   * {@return {@code awaitable} itself if it is a future (or task), else a new task running it}
+   * (asyncio's {@code ensure_future})
+   *
+   * @param <T> the result type
+   * @param awaitable a future, a task or a lambda
+   * @throws IllegalStateException if there is no running loop, or if the future belongs to
+   *     another loop
+   */
+  public static <T> Future<T> ensureFuture(Awaitable<T> awaitable) {
+    return ensureFuture(LoopState.current("ensureFuture()"), awaitable);
+  }
+
+  static <T> Future<T> ensureFuture(LoopState state, Awaitable<T> awaitable) {
+    Objects.requireNonNull(awaitable, "awaitable");
+    if (awaitable instanceof Future<T> f) {
+      if (f.loopState != state) {
+        throw new IllegalStateException(
+            f + " belongs to a different event loop; futures cannot move between loops");
+      }
+      return f;
+    }
+    return new Task<T>(state, awaitable, null).startOnLoop();
+  }
+
+  /** {@return the asyncio task the caller runs in, if it runs in one} */
+  public static Optional<Task<?>> currentTask() {
+    return Task.current();
+  }
+
+  /**
+   * {@return the tasks of the running loop that are not done yet}
+   *
+   * @throws IllegalStateException if there is no running loop
+   */
+  public static Set<Task<?>> allTasks() {
+    return Set.copyOf(LoopState.current("allTasks()").liveTasks);
+  }
+
+  // ---- sleeping
+
+  /**
+   * Sleeps for {@code delay} (as {@link Weft#sleep}). This method is a checkpoint.
+   *
+   * @param delay how long
+   */
+  @Checkpoint
+  public static void sleep(Duration delay) {
+    Weft.sleep(delay);
+  }
+
+  /**
+   * Sleeps for {@code delay}, then returns {@code result} (asyncio's {@code sleep(delay, result)}).
+   * This method is a checkpoint.
+   *
+   * @param <T> the result type
+   * @param delay how long
+   * @param result what to return
+   * @return {@code result}
+   */
+  @Checkpoint
+  public static <T> T sleep(Duration delay, T result) {
+    Weft.sleep(delay);
+    return result;
+  }
+
+  // ---- combinators
+
+  /**
+   * Runs the awaitables concurrently and returns a future of their results, in their order
+   * (asyncio's {@code gather}). The first failure fails the returned future at once (the others
+   * keep running); a cancelled child counts as a {@link CancelledError} and does not cancel the
+   * gather. Cancelling the returned future cancels the children that are not done.
+   *
+   * @param <T> the common result type
+   * @param awaitables futures, tasks or lambdas (lambdas are wrapped in tasks)
+   * @return the gathering future; {@code await()} it
+   */
+  @SafeVarargs
+  public static <T> Future<List<T>> gather(Awaitable<? extends T>... awaitables) {
+    List<Awaitable<? extends T>> list = new ArrayList<>(awaitables.length);
+    for (Awaitable<? extends T> a : awaitables) {
+      list.add(a);
+    }
+    return gather(list);
+  }
+
+  /**
+   * {@link #gather(Awaitable...)} over a list.
+   *
+   * @param <T> the common result type
+   * @param awaitables futures, tasks or lambdas
+   * @return the gathering future
+   */
+  public static <T> Future<List<T>> gather(List<? extends Awaitable<? extends T>> awaitables) {
+    LoopState state = LoopState.current("gather()");
+    return new GatheringFuture<T>(state, futures(state, awaitables), false);
+  }
+
+  /**
+   * {@code gather(..., return_exceptions=...)}: with {@code returnExceptions} true, failures are
+   * results, and the list holds each child's value, exception or {@link CancelledError}.
+   *
+   * @param returnExceptions whether failures become results
+   * @param awaitables futures, tasks or lambdas
+   * @return the gathering future
+   */
+  public static Future<List<Object>> gather(boolean returnExceptions, Awaitable<?>... awaitables) {
+    LoopState state = LoopState.current("gather()");
+    return new GatheringFuture<Object>(state, futures(state, List.of(awaitables)), returnExceptions);
+  }
+
+  /**
+   * Protects {@code awaitable} from cancellation (asyncio's {@code shield}): returns a future
+   * that follows it, and cancelling that future (or the task awaiting it) leaves the inner work
+   * running.
+   *
+   * @param <T> the result type
+   * @param awaitable a future, a task or a lambda
+   * @return the outer future (the inner one itself if it is already done)
+   */
+  public static <T> Future<T> shield(Awaitable<T> awaitable) {
+    LoopState state = LoopState.current("shield()");
+    Future<T> inner = ensureFuture(state, awaitable);
+    if (inner.done()) {
+      return inner;
+    }
+    Future<T> outer = new Future<>(state);
+    Consumer<Future<T>> copy =
+        in -> {
+          if (outer.done()) {
+            if (!in.cancelled()) {
+              in.markRetrieved();
+            }
+            return;
+          }
+          if (in.cancelled()) {
+            outer.cancel();
+          } else if (in.exceptionUnchecked() != null) {
+            in.markRetrieved();
+            outer.setException(in.exceptionUnchecked());
+          } else {
+            try {
+              outer.setResult(in.outcome());
+            } catch (Exception e) {
+              throw new AssertionError(e);
+            }
+          }
+        };
+    inner.addDoneCallback(copy);
+    outer.addDoneCallback(
+        out -> {
+          if (!inner.done()) {
+            inner.removeDoneCallback(copy);
+          }
+        });
+    return outer;
+  }
+
+  /**
+   * Waits for {@code awaitable} with a timeout (asyncio's {@code wait_for}). On timeout it cancels
+   * the inner work, waits for it to finish, and throws {@link TooSlowException} (a {@code
+   * TimeoutException}); if the inner work declines the cancellation and returns a value, that
+   * value is returned, as in asyncio 3.12. A zero or negative timeout cancels work that is not
+   * already done. This method is a checkpoint.
+   *
+   * @param <T> the result type
+   * @param awaitable a future, a task or a lambda (wrapped in a task)
+   * @param timeout how long to wait; null waits for ever
+   * @return the result
+   * @throws TooSlowException if the timeout expired
+   * @throws Exception what the awaitable threw
+   */
+  @Checkpoint
+  public static <T> T waitFor(Awaitable<T> awaitable, Duration timeout) throws Exception {
+    Future<T> f = ensureFuture(LoopState.current("waitFor()"), awaitable);
+    if (timeout == null) {
+      return f.await();
+    }
+    if (timeout.isNegative() || timeout.isZero()) {
+      if (!f.done()) {
+        f.cancel();
+        try {
+          return f.await();
+        } catch (CancelledError e) {
+          if (f.cancelled()) {
+            TooSlowException tooSlow = new TooSlowException("waitFor: timed out (timeout <= 0)");
+            tooSlow.initCause(e);
+            throw tooSlow;
+          }
+          throw e;
+        }
+      }
+      return f.await();
+    }
+    return timeout(timeout, f);
+  }
+
+  /**
+   * Waits until some or all of the futures are done (asyncio's {@code wait}) and returns the done
+   * and pending ones. It never cancels them, and a timeout does not throw: the ones not done are
+   * simply pending. This method is a checkpoint.
+   *
+   * @param <T> the futures' value type
+   * @param futures the futures or tasks (not empty)
+   * @param timeout the longest to wait; null for no limit
+   * @param returnWhen when to return
+   * @return the done and pending sets, each in the given order
+   * @throws IllegalArgumentException if {@code futures} is empty
+   * @throws Exception never in practice; declared for the cancellation of the waiting task
+   */
+  @Checkpoint
+  public static <T> WaitResult<T> wait(
+      Collection<? extends Future<T>> futures, Duration timeout, ReturnWhen returnWhen)
+      throws Exception {
+    Objects.requireNonNull(returnWhen, "returnWhen");
+    LoopState state = LoopState.current("wait()");
+    if (futures.isEmpty()) {
+      throw new IllegalArgumentException("Set of Tasks/Futures is empty.");
+    }
+    List<Future<T>> fs = new ArrayList<>(new LinkedHashSet<>(futures));
+    for (Future<T> f : fs) {
+      ensureFuture(state, f);
+    }
+    if (!satisfied(fs, returnWhen)) {
+      Future<Void> waiter = new Future<>(state);
+      Consumer<Future<T>> onDone =
+          f -> {
+            if (!waiter.done() && satisfied(fs, returnWhen)) {
+              waiter.setResult(null);
+            }
+          };
+      for (Future<T> f : fs) {
+        f.addDoneCallback(onDone);
+      }
+      try {
+        CancelScope scope =
+            timeout == null ? new CancelScope() : CancelScope.withRelativeDeadline(timeout);
+        scope.run(() -> waiter.await());
+      } finally {
+        for (Future<T> f : fs) {
+          f.removeDoneCallback(onDone);
+        }
+      }
+    } else {
+      Weft.checkpoint();
+    }
+    Set<Future<T>> done = new LinkedHashSet<>();
+    Set<Future<T>> pending = new LinkedHashSet<>();
+    for (Future<T> f : fs) {
+      (f.done() ? done : pending).add(f);
+    }
+    return new WaitResult<>(done, pending);
+  }
+
+  /**
+   * {@link #wait(Collection, Duration, ReturnWhen)} until all are done, with no timeout.
+   *
+   * @param <T> the futures' value type
+   * @param futures the futures or tasks (not empty)
+   * @return the done and pending sets
+   * @throws IllegalArgumentException if {@code futures} is empty
+   * @throws Exception never in practice; declared for the cancellation of the waiting task
+   */
+  @Checkpoint
+  public static <T> WaitResult<T> wait(Collection<? extends Future<T>> futures) throws Exception {
+    return wait(futures, null, ReturnWhen.ALL_COMPLETED);
+  }
+
+  /**
+   * Runs the awaitables concurrently and returns one awaitable per input that gives the results
+   * in the order they complete (asyncio's {@code as_completed}): awaiting the first gives the
+   * earliest result, and so on. If {@code timeout} passes first, each awaitable not yet used
+   * throws {@link TooSlowException}; the work itself is not cancelled. Awaiting one is a
+   * checkpoint.
+   *
+   * <p>asyncio puts the inputs in a set, so the order they start in is arbitrary; weft starts them
+   * in the given order.
+   *
+   * @param <T> the common result type
+   * @param awaitables futures, tasks or lambdas (lambdas are wrapped in tasks)
+   * @param timeout the longest to wait for all of them; null for no limit
+   * @return the awaitables, one per distinct input
+   */
+  public static <T> List<Awaitable<T>> asCompleted(
+      Collection<? extends Awaitable<? extends T>> awaitables, Duration timeout) {
+    LoopState state = LoopState.current("asCompleted()");
+    List<Future<? extends T>> todo = new ArrayList<>(new LinkedHashSet<>(futures(state,
+        new ArrayList<>(awaitables))));
+    ArrayDeque<Future<? extends T>> done = new ArrayDeque<>();
+    boolean[] timedOut = new boolean[1];
+    List<Future<Void>> signal = new ArrayList<>(List.of(new Future<>(state)));
+    Consumer<Future<? extends T>> onDone =
+        f -> {
+          if (timedOut[0]) {
+            return;
+          }
+          done.add(f);
+          if (!signal.get(0).done()) {
+            signal.get(0).setResult(null);
+          }
+        };
+    for (Future<? extends T> f : todo) {
+      f.addDoneCallback(onDone);
+    }
+    TimerHandle timer =
+        timeout == null
+            ? null
+            : state.loop.callLater(
+                timeout,
+                () -> {
+                  timedOut[0] = true;
+                  for (Future<? extends T> f : todo) {
+                    f.removeDoneCallback(onDone);
+                  }
+                  if (!signal.get(0).done()) {
+                    signal.get(0).setResult(null);
+                  }
+                });
+    int[] handedOut = new int[1];
+    Awaitable<T> next =
+        () -> {
+          while (done.isEmpty() && !timedOut[0]) {
+            if (signal.get(0).done()) {
+              signal.set(0, new Future<>(state));
+            }
+            signal.get(0).await();
+          }
+          if (done.isEmpty()) {
+            throw new TooSlowException("asCompleted: the timeout expired before this result");
+          }
+          Weft.checkpoint();
+          Future<? extends T> f = done.poll();
+          if (++handedOut[0] == todo.size() && timer != null) {
+            timer.cancel();
+          }
+          return f.outcome();
+        };
+    List<Awaitable<T>> out = new ArrayList<>(todo.size());
+    for (int i = 0; i < todo.size(); i++) {
+      out.add(next);
+    }
+    return out;
+  }
+
+  /**
+   * {@link #asCompleted(Collection, Duration)} with no timeout.
+   *
+   * @param <T> the common result type
+   * @param awaitables futures, tasks or lambdas
+   * @return the awaitables, one per distinct input
+   */
+  public static <T> List<Awaitable<T>> asCompleted(
+      Collection<? extends Awaitable<? extends T>> awaitables) {
+    return asCompleted(awaitables, null);
+  }
+
+  // ---- timeouts
+
+  /**
+   * The body of a {@link #timeout} block that uses its {@link Timeout} handle.
+   *
+   * @param <T> the block's value type
+   */
+  @FunctionalInterface
+  public interface TimeoutBody<T> {
+    /**
+     * Runs inside the block.
+     *
+     * @param timeout the block's handle, to read or move the deadline
+     * @return the block's value
+     * @throws Exception anything
+     */
+    T run(Timeout timeout) throws Exception;
+  }
+
+  /**
+   * Runs {@code body} with a deadline {@code delay} from now (asyncio 3.11's {@code
+   * asyncio.timeout}). When the deadline passes, the body's next checkpoint throws {@link
+   * CancelledError} once; if that error leaves the body, this throws {@link TooSlowException}.
+   * A body that catches it and returns normally returns its value.
+   *
+   * @param <T> the result type
+   * @param delay how long from now; null for no deadline
+   * @param body the body
+   * @return the body's value
+   * @throws TooSlowException if the deadline cancelled the body
+   * @throws Exception what the body threw
+   */
+  public static <T> T timeout(Duration delay, Awaitable<T> body) throws Exception {
+    return timeout(delay, t -> body.await());
+  }
+
+  /**
+   * {@link #timeout(Duration, Awaitable)} whose body gets the {@link Timeout} handle, to read and
+   * {@linkplain Timeout#reschedule move} the deadline.
+   *
+   * @param <T> the result type
+   * @param delay how long from now; null for no deadline
+   * @param body the body
+   * @return the body's value
+   * @throws TooSlowException if the deadline cancelled the body
+   * @throws Exception what the body threw
+   */
+  public static <T> T timeout(Duration delay, TimeoutBody<T> body) throws Exception {
+    double when =
+        delay == null ? Double.POSITIVE_INFINITY : Weft.currentTime() + delay.toNanos() / 1e9;
+    return timeoutAt(when, body);
+  }
+
+  /**
+   * {@link #timeout(Duration, Awaitable)} with a deadline on the loop's clock (asyncio's {@code
+   * timeout_at}).
+   *
+   * @param <T> the result type
+   * @param when the deadline; {@code Double.POSITIVE_INFINITY} for none
+   * @param body the body
+   * @return the body's value
+   * @throws TooSlowException if the deadline cancelled the body
+   * @throws Exception what the body threw
+   */
+  public static <T> T timeoutAt(double when, Awaitable<T> body) throws Exception {
+    return timeoutAt(when, t -> body.await());
+  }
+
+  /**
+   * {@link #timeoutAt(double, Awaitable)} whose body gets the {@link Timeout} handle.
+   *
+   * @param <T> the result type
+   * @param when the deadline; {@code Double.POSITIVE_INFINITY} for none
+   * @param body the body
+   * @return the body's value
+   * @throws TooSlowException if the deadline cancelled the body
+   * @throws Exception what the body threw
+   */
+  public static <T> T timeoutAt(double when, TimeoutBody<T> body) throws Exception {
+    Objects.requireNonNull(body, "body");
+    CancelScope scope = CancelScope.edgeTriggered();
+    scope.setDeadline(when);
+    Timeout handle = new Timeout(scope);
+    Optional<T> value = scope.run(() -> body.run(handle));
+    if (scope.cancelledCaught()) {
+      throw new TooSlowException("the timeout expired (deadline " + scope.deadline() + ")");
+    }
+    return value.orElse(null);
+  }
+
+  // ---- CompletionStage interop
+
+  /**
+   * {@return a future of the running loop that completes when {@code stage} does} (asyncio's
+   * {@code wrap_future}). Cancelling the future cancels the stage, where it can be cancelled.
+   *
+   * @param <T> the result type
+   * @param stage a stage completed by any thread
+   * @throws IllegalStateException if there is no running loop
+   */
+  public static <T> Future<T> wrapFuture(CompletionStage<T> stage) {
+    Objects.requireNonNull(stage, "stage");
+    LoopState state = LoopState.current("wrapFuture()");
+    Future<T> f = new Future<>(state);
+    stage.whenComplete(
+        (v, e) -> {
+          try {
+            state.eventLoop.runToken().runSyncSoon(() -> {
+              if (f.done()) {
+                return;
+              }
+              Throwable cause = e instanceof CompletionException && e.getCause() != null
+                  ? e.getCause() : e;
+              if (cause instanceof CancellationException) {
+                f.cancel();
+              } else if (cause != null) {
+                f.setException(cause);
+              } else {
+                f.setResult(v);
+              }
+            });
+          } catch (IllegalStateException loopClosed) {
+            // The loop has ended; nobody can be waiting on f any more.
+          }
+        });
+    f.addDoneCallback(
+        done -> {
+          if (done.cancelled()) {
+            try {
+              CompletableFuture<T> cf = stage.toCompletableFuture();
+              cf.cancel(false);
+            } catch (UnsupportedOperationException cannotCancel) {
+              // A stage that is not a CompletableFuture cannot be cancelled; it runs on.
+            }
+          }
+        });
+    return f;
+  }
+
+  /**
+   * Waits for {@code stage} from a task and returns its value (throws its failure, unwrapped from
+   * {@link CompletionException}). Cancelling the waiting task cancels the stage where it can be.
+   * This method is a checkpoint.
+   *
+   * @param <T> the result type
+   * @param stage the stage
+   * @return its value
+   * @throws Exception its failure
+   */
+  @Checkpoint
+  public static <T> T await(CompletionStage<T> stage) throws Exception {
+    return wrapFuture(stage).await();
+  }
+
+  // ---- helpers
+
+  private static <T> List<Future<? extends T>> futures(
+      LoopState state, List<? extends Awaitable<? extends T>> awaitables) {
+    List<Future<? extends T>> out = new ArrayList<>(awaitables.size());
+    for (Awaitable<? extends T> a : awaitables) {
+      out.add(ensureFuture(state, a));
+    }
+    return out;
+  }
+
+  private static <T> boolean satisfied(List<Future<T>> fs, ReturnWhen when) {
+    int done = 0;
+    for (Future<T> f : fs) {
+      if (f.done()) {
+        done++;
+        if (when == ReturnWhen.FIRST_COMPLETED) {
+          return true;
+        }
+        if (when == ReturnWhen.FIRST_EXCEPTION && !f.cancelled()
+            && f.exceptionUnchecked() != null) {
+          return true;
+        }
+      }
+    }
+    return done == fs.size();
+  }
+
+}

@@ -1,0 +1,429 @@
+package dev.weft.asyncio;
+
+import dev.weft.Checkpoint;
+import dev.weft.Weft;
+import dev.weft.cancel.CancelledError;
+import dev.weft.lowlevel.Abort;
+import dev.weft.lowlevel.EventLoop;
+import dev.weft.lowlevel.Scheduling;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
+
+/**
+ * An eventual result: asyncio's {@code Future}. Some code sets its result or exception (or
+ * cancels it); tasks {@linkplain #await() await} it; done callbacks run once it is done.
+ *
+ * <p>Make one with {@link Loop#createFuture()}; a {@link Task} is a future that runs a function.
+ *
+ * <h2>Usage</h2>
+ *
+ * {@snippet lang=java :
+ * Future<String> f = Asyncio.getRunningLoop().createFuture();
+ * Asyncio.getRunningLoop().callLater(Duration.ofSeconds(1), () -> f.setResult("done"));
+ * String s = f.await();   // "done", after 1 s
+ * }
+ *
+ * <h2>Cancellation</h2>
+ *
+ * As in asyncio, a task cancelled while it awaits a future cancels that future (use {@link
+ * Asyncio#shield} to prevent it). A plain future is cancelled at once, so the waiter gets {@link
+ * CancelledError} at once; a task or a gather only receives a cancel request, and the waiter
+ * keeps waiting for its outcome (which may be a value, if the task declined to be cancelled).
+ *
+ * <h2>Thread rules</h2>
+ *
+ * A future belongs to its loop and is not thread-safe, as in asyncio: call its methods from the
+ * loop's tasks and callbacks (from another thread, go through {@link Loop#callSoonThreadsafe} or
+ * {@link #toCompletableFuture()}). {@link #done()} and {@link #cancelled()} may be read from
+ * anywhere.
+ *
+ * @param <T> the type of the result
+ */
+public sealed class Future<T> implements Awaitable<T> permits Task, GatheringFuture {
+  private static final int PENDING = 0;
+  private static final int CANCELLED = 1;
+  private static final int FINISHED = 2;
+
+  // immutable state
+  final LoopState loopState;
+
+  // mutable state
+  private volatile int state = PENDING;
+  private T result;
+  private Throwable exception;
+  private String cancelMessage;
+  private List<Consumer<? super Future<T>>> callbacks;
+  private ArrayDeque<dev.weft.lowlevel.Task> waiters;
+
+  /*
+   * Implementation notes.
+   *
+   * States: PENDING --setResult/setException--> FINISHED, PENDING --cancel--> CANCELLED; both
+   * final. Completing wakes every waiter (rescheduled with null; each then reads the state) and
+   * schedules the done callbacks through the loop's inbox, so callbacks never run inside
+   * setResult, as asyncio's call_soon does. A waiter's abort function calls cancel(msg): for a
+   * plain future that completes it, which reschedules the waiter itself (the abort's result is
+   * then ignored by the runtime); for a task or gather it is only a request, and the waiter keeps
+   * waiting (Abort.FAILED) for the real outcome. An exception is "retrieved" once result(),
+   * exception() or await() has shown it; one never retrieved is reported when the loop closes.
+   */
+
+  Future(LoopState loopState) {
+    this.loopState = loopState;
+  }
+
+  /** {@return the loop this future belongs to} */
+  public Loop getLoop() {
+    return loopState.loop;
+  }
+
+  /** {@return whether the future is done: it has a result or an exception, or was cancelled} */
+  public boolean done() {
+    return state != PENDING;
+  }
+
+  /** {@return whether the future was cancelled} */
+  public boolean cancelled() {
+    return state == CANCELLED;
+  }
+
+  /**
+   * Marks the future done with {@code value}, wakes its waiters and schedules its callbacks.
+   * Never blocks; not a checkpoint.
+   *
+   * @param value the result (may be null)
+   * @throws InvalidStateException if the future is already done
+   */
+  public void setResult(T value) {
+    checkPending("setResult");
+    result = value;
+    complete(FINISHED);
+  }
+
+  /**
+   * Marks the future done with an exception, which {@link #result()} and {@link #await()} will
+   * throw as itself. Never blocks; not a checkpoint.
+   *
+   * @param error the exception
+   * @throws InvalidStateException if the future is already done
+   */
+  public void setException(Throwable error) {
+    Objects.requireNonNull(error, "error");
+    checkPending("setException");
+    if (error instanceof CancelledError) {
+      throw new IllegalArgumentException(
+          "setException(CancelledError): to cancel a future, call cancel()");
+    }
+    exception = error;
+    loopState.unretrieved.add(this);
+    complete(FINISHED);
+  }
+
+  /**
+   * Cancels the future if it is not done yet. Never blocks; not a checkpoint.
+   *
+   * @return whether it was cancelled by this call (false if it was already done)
+   */
+  public boolean cancel() {
+    return cancel(null);
+  }
+
+  /**
+   * Cancels the future with a message, which becomes the message of the {@link CancelledError}
+   * that waiters and {@link #result()} throw. Never blocks; not a checkpoint.
+   *
+   * @param message the message, or null
+   * @return whether it was cancelled by this call (false if it was already done)
+   */
+  public boolean cancel(String message) {
+    checkLoop("cancel");
+    if (state != PENDING) {
+      return false;
+    }
+    cancelMessage = message;
+    complete(CANCELLED);
+    return true;
+  }
+
+  /**
+   * {@return the result} If the future failed, throws its exception as itself; if it was
+   * cancelled, throws {@link CancelledError}. Never blocks; not a checkpoint.
+   *
+   * @throws InvalidStateException if the future is not done yet
+   * @throws Exception the future's exception
+   */
+  public T result() throws Exception {
+    checkLoop("result");
+    if (state == PENDING) {
+      throw new InvalidStateException(
+          "Result is not set: " + this + " is not done yet. await() it, or check done() first.");
+    }
+    return outcome();
+  }
+
+  /**
+   * {@return the exception the future failed with, or null if it has a result} Never blocks; not
+   * a checkpoint.
+   *
+   * @throws InvalidStateException if the future is not done yet
+   * @throws CancelledError if it was cancelled
+   */
+  public Throwable exception() {
+    checkLoop("exception");
+    if (state == PENDING) {
+      throw new InvalidStateException(
+          "Exception is not set: " + this + " is not done yet. await() it first.");
+    }
+    if (state == CANCELLED) {
+      throw newCancelledError();
+    }
+    loopState.unretrieved.remove(this);
+    return exception;
+  }
+
+  /**
+   * Adds a callback that the loop runs with this future once it is done (soon, never inside this
+   * call, even if the future is already done). Callbacks run in the order they were added; one
+   * that throws is reported to the loop's exception handler.
+   *
+   * @param callback the callback
+   */
+  public void addDoneCallback(Consumer<? super Future<T>> callback) {
+    Objects.requireNonNull(callback, "callback");
+    checkLoop("addDoneCallback");
+    if (state != PENDING) {
+      schedule(callback);
+      return;
+    }
+    if (callbacks == null) {
+      callbacks = new ArrayList<>(2);
+    }
+    callbacks.add(callback);
+  }
+
+  /**
+   * Removes every registration of {@code callback} (compared with {@code equals}).
+   *
+   * @param callback the callback
+   * @return how many were removed
+   */
+  public int removeDoneCallback(Consumer<? super Future<T>> callback) {
+    checkLoop("removeDoneCallback");
+    if (callbacks == null) {
+      return 0;
+    }
+    int before = callbacks.size();
+    callbacks.removeIf(c -> c.equals(callback));
+    return before - callbacks.size();
+  }
+
+  /**
+   * Waits until the future is done and returns its result, or throws its exception as itself (or
+   * {@link CancelledError} if it was cancelled).
+   *
+   * <p>This method is a checkpoint, even when the future is already done. If the waiting task is
+   * cancelled, the future is cancelled too (see the class documentation).
+   *
+   * @return the result
+   * @throws Exception the future's exception
+   * @throws CancelledError if the future or the waiting task was cancelled
+   * @throws IllegalStateException if not called from a task of the future's loop
+   */
+  @Checkpoint
+  @Override
+  public T await() throws Exception {
+    dev.weft.lowlevel.Task me = Weft.currentTask();
+    checkLoop("await");
+    if (state != PENDING) {
+      Scheduling.checkpointIfCancelled();
+      Scheduling.cancelShieldedCheckpoint();
+      return outcome();
+    }
+    if (waiters == null) {
+      waiters = new ArrayDeque<>(2);
+    }
+    waiters.add(me);
+    Scheduling.waitTaskRescheduled(
+        err -> {
+          // asyncio: cancelling the awaiting task cancels what it awaits. A plain future
+          // completes right here and reschedules us; a task only takes the request.
+          cancel(messageOf(err));
+          return Abort.FAILED;
+        });
+    return outcome();
+  }
+
+  /**
+   * {@return a {@link CompletableFuture} that completes when this future does}, for code outside
+   * weft. Cancelling the returned future (from any thread) cancels this one, through the loop's
+   * inbox, if the loop is still running.
+   */
+  public CompletableFuture<T> toCompletableFuture() {
+    checkLoop("toCompletableFuture");
+    CompletableFuture<T> cf = new CompletableFuture<>();
+    addDoneCallback(
+        f -> {
+          if (f.state == CANCELLED) {
+            cf.cancel(false);
+          } else if (f.exception != null) {
+            loopState.unretrieved.remove(f);
+            cf.completeExceptionally(f.exception);
+          } else {
+            cf.complete(f.result);
+          }
+        });
+    cf.whenComplete(
+        (v, e) -> {
+          if (e instanceof CancellationException) {
+            try {
+              loopState.eventLoop.runToken().runSyncSoon(() -> cancel());
+            } catch (IllegalStateException loopGone) {
+              // The loop has closed, so this future is done already.
+            }
+          }
+        });
+    return cf;
+  }
+
+  @Override
+  public String toString() {
+    String s =
+        switch (state) {
+          case PENDING -> "pending";
+          case CANCELLED -> "cancelled";
+          default -> exception != null ? "exception=" + exception : "result=" + result;
+        };
+    return describe() + "[" + s + "]";
+  }
+
+  /** {@return the name used by toString} */
+  String describe() {
+    return "Future";
+  }
+
+  // ---- for the rest of the package
+
+  /** The outcome of a done future: the result, or its exception or cancellation thrown. */
+  T outcome() throws Exception {
+    if (state == CANCELLED) {
+      throw newCancelledError();
+    }
+    if (exception != null) {
+      loopState.unretrieved.remove(this);
+      throw asException(exception);
+    }
+    return result;
+  }
+
+  /** {@return the exception without the checks of {@link #exception()}, for reporting} */
+  Throwable exceptionUnchecked() {
+    return exception;
+  }
+
+  /** Marks an exception as seen, for code that passes it on itself (gather, TaskGroup). */
+  void markRetrieved() {
+    loopState.unretrieved.remove(this);
+  }
+
+  /** {@return the message given to the cancel behind {@code e}, or null for none} */
+  static String messageOf(CancelledError e) {
+    String m = e.getMessage();
+    return m == null || m.equals(new CancelledError().getMessage()) ? null : m;
+  }
+
+  CancelledError newCancelledError() {
+    return cancelMessage == null ? new CancelledError() : new CancelledError(cancelMessage);
+  }
+
+  /**
+   * Fails the future with any throwable, CancelledError included (gather's "a cancelled child
+   * counts as CancelledError"); the future is then done but not cancelled.
+   */
+  void failWith(Throwable error) {
+    checkPending("setException");
+    exception = error;
+    if (!(error instanceof CancelledError)) {
+      loopState.unretrieved.add(this);
+    }
+    complete(FINISHED);
+  }
+
+  /** Cancels without the loop check and message rules; for subclasses that finish cancelled. */
+  void finishCancelled(String message) {
+    cancelMessage = message;
+    complete(CANCELLED);
+  }
+
+  void checkLoop(String what) {
+    EventLoop ev = loopState.eventLoop;
+    if (ev.isRunning() && EventLoop.current().orElse(null) != ev) {
+      throw new IllegalStateException(
+          "Future."
+              + what
+              + "() was called from outside the loop the future belongs to (thread '"
+              + Thread.currentThread().getName()
+              + "'). Futures are not thread-safe: use loop.callSoonThreadsafe(...) or "
+              + "toCompletableFuture() from other threads.");
+    }
+  }
+
+  static Exception asException(Throwable t) {
+    if (t instanceof Error e) {
+      throw e;
+    }
+    if (t instanceof Exception e) {
+      return e;
+    }
+    return new ExecutionException(t);
+  }
+
+  // ---- internals
+
+  private void checkPending(String what) {
+    checkLoop(what);
+    if (state != PENDING) {
+      throw new InvalidStateException(
+          "invalid state: " + what + "() on " + this + ", which is already done");
+    }
+  }
+
+  private void complete(int newState) {
+    state = newState;
+    if (waiters != null) {
+      for (dev.weft.lowlevel.Task t : waiters) {
+        Scheduling.reschedule(t, null);
+      }
+      waiters = null;
+    }
+    if (callbacks != null) {
+      List<Consumer<? super Future<T>>> cbs = callbacks;
+      callbacks = null;
+      for (Consumer<? super Future<T>> cb : cbs) {
+        schedule(cb);
+      }
+    }
+  }
+
+  private void schedule(Consumer<? super Future<T>> cb) {
+    try {
+      loopState.eventLoop
+          .runToken()
+          .runSyncSoon(
+              () -> {
+                try {
+                  cb.accept(this);
+                } catch (Throwable t) {
+                  loopState.report("Exception in callback " + cb + " of " + this, t);
+                }
+              });
+    } catch (IllegalStateException loopClosed) {
+      loopState.report("a done callback of " + this + " was dropped: the loop is closed", null);
+    }
+  }
+}
