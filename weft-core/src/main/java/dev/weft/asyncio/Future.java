@@ -249,13 +249,21 @@ public sealed class Future<T> implements Awaitable<T> permits Task, GatheringFut
       waiters = new ArrayDeque<>(2);
     }
     waiters.add(me);
+    boolean[] aborted = new boolean[1];
     Scheduling.waitTaskRescheduled(
         err -> {
           // asyncio: cancelling the awaiting task cancels what it awaits. A plain future
-          // completes right here and reschedules us; a task only takes the request.
+          // completes right here and reschedules us; a task or gather only takes the request, and
+          // we wait for its outcome.
+          aborted[0] = true;
           cancel(messageOf(err));
           return Abort.FAILED;
         });
+    if (aborted[0] && state == CANCELLED) {
+      // Our own cancellation is what ended the wait: throw it from a cancel point, which (in an
+      // edge-triggered task scope) also uses the request up, so the task may catch it and go on.
+      Scheduling.checkpointIfCancelled();
+    }
     return outcome();
   }
 

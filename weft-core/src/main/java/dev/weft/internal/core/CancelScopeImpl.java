@@ -160,33 +160,39 @@ public final class CancelScopeImpl {
     return reason;
   }
 
-  /**
-   * Makes the error to throw into {@code t}, which sits in a cancelled status, and for an
-   * edge-triggered scope entered by {@code t} itself marks the request delivered (asyncio's
-   * one-shot {@code Task.cancel}).
-   */
+  /** {@return the error to throw into {@code t}, which sits in a cancelled status} */
   static CancelledError newCancelledError(TaskImpl t) {
-    CancelScopeImpl cause = null;
-    for (CancelStatus s = t.cancelStatus; s != null; s = s.parent) {
-      if (s.scope.cancelling()) {
-        cause = s.scope;
-        break;
-      }
-      if (s.scope.shield) {
-        break;
-      }
-    }
-    if (cause == null) {
-      return new CancelledError();
-    }
-    CancelledError err =
-        cause.reason == null ? new CancelledError() : new CancelledError(cause.reason);
-    if (cause.edgeTriggered && cause.task == t) {
+    CancelScopeImpl cause = cause(t);
+    return cause == null || cause.reason == null
+        ? new CancelledError()
+        : new CancelledError(cause.reason);
+  }
+
+  /**
+   * Records that a CancelledError is being thrown into {@code t}: for an edge-triggered scope
+   * entered by {@code t} itself, that uses the request up (asyncio's one-shot {@code
+   * Task.cancel}). Called only where the error really reaches the task's code (a cancel point, or
+   * an abort that succeeded), not when an abort function merely passed the request on.
+   */
+  static void markDelivered(TaskImpl t) {
+    CancelScopeImpl cause = cause(t);
+    if (cause != null && cause.edgeTriggered && cause.task == t) {
       cause.requestDelivered = true;
       cause.everDelivered = true;
       cause.status.recalculate();
     }
-    return err;
+  }
+
+  private static CancelScopeImpl cause(TaskImpl t) {
+    for (CancelStatus s = t.cancelStatus; s != null; s = s.parent) {
+      if (s.scope.cancelling()) {
+        return s.scope;
+      }
+      if (s.scope.shield) {
+        return null;
+      }
+    }
+    return null;
   }
 
   /** {@return whether cancel() was called or the deadline passed} */

@@ -135,7 +135,9 @@ public final class TaskImpl implements Task {
   void checkCancelled() {
     cancelPoints++;
     if (cancelStatus.effectivelyCancelled) {
-      throw CancelScopeImpl.newCancelledError(this);
+      CancelledError e = CancelScopeImpl.newCancelledError(this);
+      CancelScopeImpl.markDelivered(this);
+      throw e;
     }
   }
 
@@ -187,6 +189,7 @@ public final class TaskImpl implements Task {
           new IllegalStateException(
               "an AbortFunction returned null; it must return Abort.SUCCEEDED or Abort.FAILED"));
     } else if (outcome == Abort.SUCCEEDED) {
+      CancelScopeImpl.markDelivered(this);
       runner.reschedule(this, null, err);
     }
   }
