@@ -243,6 +243,11 @@ public final class Loop implements AutoCloseable {
   }
 
   private void checkCanRun() {
+    if (EventLoop.current().isPresent()) {
+      throw new IllegalStateException(
+          "Cannot run the event loop while another loop is running (in this thread): await the "
+              + "work instead, or start it with Asyncio.createTask(...)");
+    }
     if (state.eventLoop.isClosed()) {
       throw new IllegalStateException("Event loop is closed");
     }

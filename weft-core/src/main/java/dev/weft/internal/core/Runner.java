@@ -236,12 +236,19 @@ public final class Runner implements LoopHost, RunToken, EventLoop {
     if (finished) {
       return;
     }
-    checkNotNested("EventLoop.close()");
     if (running) {
       throw new IllegalStateException(
           "cannot close a running event loop: call stop() and close it after "
               + "runUntilStopped() returns");
     }
+    if (liveTasks == 0) {
+      // Nothing to cancel or wait for: no need to run the loop, so this works from anywhere,
+      // even from a task of another loop (as asyncio's close does).
+      finish();
+      throwIfCrashed();
+      return;
+    }
+    checkNotNested("EventLoop.close() of a loop with live tasks");
     running = true;
     try {
       engine.runLoop(
