@@ -240,8 +240,10 @@ public sealed class Future<T> implements Awaitable<T> permits Task, GatheringFut
   public T await() throws Exception {
     dev.weft.lowlevel.Task me = Weft.currentTask();
     checkLoop("await");
+    // Trio's rule: a cancel point first, whether or not we then block. A task already cancelled
+    // gets CancelledError here and leaves the future alone.
+    Scheduling.checkpointIfCancelled();
     if (state != PENDING) {
-      Scheduling.checkpointIfCancelled();
       Scheduling.cancelShieldedCheckpoint();
       return outcome();
     }

@@ -47,15 +47,14 @@ public final class TaskGroup {
   }
 
   /**
-   * Opens a group, runs {@code body} with it, and waits for every task started in it. This method
-   * is a checkpoint (as {@link Nursery#open}).
+   * Opens a group, runs {@code body} with it, and waits for every task started in it. Like {@link
+   * Nursery#open}, it is not itself a checkpoint: waiting for the tasks is.
    *
    * @param body the body
    * @throws Exception the failure of the body or a task, as itself, or a {@code
    *     CompositeException} of several
    * @throws IllegalStateException if not called from a task of a running loop
    */
-  @dev.weft.Checkpoint
   public static void open(Body body) throws Exception {
     Objects.requireNonNull(body, "body");
     LoopState state = LoopState.current("TaskGroup.open");

@@ -290,12 +290,11 @@ class CombinatorsTest {
     assertEquals(1.0, Weft.currentTime());
   }
 
-  /** The other checkpoints of the package: awaiting a done stage, opening a task group. */
+  /** The other checkpoints of the package: awaiting a done stage, sleeping. */
   @WeftTest
   void testMoreCheckpoints() throws Exception {
     Checkpoints.assertCheckpoints(
         () -> Asyncio.await(java.util.concurrent.CompletableFuture.completedFuture("x")));
-    Checkpoints.assertCheckpoints(() -> TaskGroup.open(tg -> {}));
     Checkpoints.assertCheckpoints(() -> Asyncio.sleep(Duration.ZERO));
   }
 
