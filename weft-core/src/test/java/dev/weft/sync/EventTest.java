@@ -77,6 +77,31 @@ class EventTest {
     assertFalse(e.isSet());
   }
 
+  /** Setting an event with waiters from another thread fails and names the way in. */
+  @WeftTest
+  void testSetFromAnotherThreadFails() throws Exception {
+    Event e = new Event();
+    Nursery.open(n -> {
+      n.startSoon(e::await);
+      Scheduling.awaitAllTasksBlocked(Duration.ZERO);
+      Throwable[] thrown = new Throwable[1];
+      Thread other = Thread.ofPlatform().start(() -> {
+        try {
+          e.set();
+        } catch (Throwable t) {
+          thrown[0] = t;
+        }
+      });
+      other.join();
+      assertTrue(thrown[0] instanceof IllegalStateException, String.valueOf(thrown[0]));
+      assertTrue(thrown[0].getMessage().contains("runSyncSoon"), thrown[0].getMessage());
+      assertEquals(new EventStatistics(1), e.statistics()); // unchanged: the waiter still waits
+      assertFalse(e.isSet());
+      Scheduling.currentRunToken().runSyncSoon(e::set); // the right way in
+    });
+    assertTrue(e.isSet());
+  }
+
   /** await is a checkpoint whether or not the event is set; set and clear are not. */
   @WeftTest
   void testCheckpoints() throws Exception {
