@@ -2,15 +2,17 @@
  * weft: structured async concurrency for Java, on virtual threads.
  *
  * <p>The module exports only its API packages: {@code dev.weft} (running a loop, sleeping,
- * nurseries), {@code dev.weft.cancel} (cancel scopes and timeouts) and {@code dev.weft.lowlevel}
- * (the park/reschedule protocol and the clock SPI, for extending the runtime) and {@code
- * dev.weft.asyncio} (asyncio's toolbox: the loop object, futures and tasks, gather, wait,
- * timeouts). Everything under
- * {@code dev.weft.internal} is an implementation detail.
+ * nurseries), {@code dev.weft.cancel} (cancel scopes and timeouts), {@code dev.weft.lowlevel}
+ * (the park/reschedule protocol and the clock SPI, for extending the runtime), {@code
+ * dev.weft.sync} (locks, semaphores, events and the other synchronisation primitives), {@code
+ * dev.weft.queue} (asyncio's queues) and {@code dev.weft.asyncio} (asyncio's toolbox: the loop object, futures and tasks, gather, wait,
+ * timeouts). Everything under {@code dev.weft.internal} is an implementation detail.
  */
 module dev.weft {
   exports dev.weft;
   exports dev.weft.cancel;
   exports dev.weft.lowlevel;
+  exports dev.weft.sync;
+  exports dev.weft.queue;
   exports dev.weft.asyncio;
 }

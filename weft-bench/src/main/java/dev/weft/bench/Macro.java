@@ -27,6 +27,7 @@ public final class Macro {
   static {
     WORKLOADS.put("spawn_join", new SpawnJoinWorkload());
     WORKLOADS.put("switch", new SwitchWorkload());
+    WORKLOADS.put("idle_tasks", new IdleTasksWorkload());
   }
 
   private Macro() {}

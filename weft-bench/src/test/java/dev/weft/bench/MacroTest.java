@@ -20,10 +20,20 @@ class MacroTest {
         Macro.line("spawn_join", new Workload.Figure("ns_per_task", 2300), Engine.PORTABLE));
   }
 
-  /** The two workloads are registered, in order. */
+  /** The workloads are registered, in order. */
   @Test
   void testWorkloads() {
-    assertEquals(List.of("spawn_join", "switch"), Macro.names());
+    assertEquals(List.of("spawn_join", "switch", "idle_tasks"), Macro.names());
+  }
+
+  /** An idle_tasks round parks its tasks on the event, measures, and lets them all finish. */
+  @Test
+  void testIdleTasksRoundCompletes() throws Exception {
+    for (Engine engine : Engine.values()) {
+      if (engine.isAvailable()) {
+        IdleTasksWorkload.oneRound(engine, 1000); // the figure is GC-noisy at this size: not asserted
+      }
+    }
   }
 
   /** Rounds throws away the warm-up rounds and reports the median of the measured ones. */

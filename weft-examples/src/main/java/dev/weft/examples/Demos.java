@@ -31,7 +31,11 @@ public final class Demos {
           new Demo("nursery", "parent and two children (seed 002 \"Nursery\")", NurseryExample::main),
           new Demo("simple-timeout", "give up on a slow request after 5 s (seed 002 \"A simple timeout example\")", SimpleTimeout::main),
           new Demo("move-on-after", "nested timeouts, and making the inner one win (seed 002 \"Nested scopes\")", MoveOnAfter::main),
-          new Demo("shield", "a timed-out request, then a shielded retry (seed 002 \"Shielding\")", Shielding::main));
+          new Demo("shield", "a timed-out request, then a shielded retry (seed 002 \"Shielding\")", Shielding::main),
+          new Demo("queue-workers", "3 workers share a queue of 20 random sleeps (seed 001 \"Queue\")", QueueWorkers::main),
+          new Demo("event", "a listener waits for an event (seed 001 \"Synchronization Primitives\")", EventExample::main),
+          new Demo("lock", "a read-wait-write without and with a lock (seed 001 \"Mutex Lock\")", LockExample::main),
+          new Demo("semaphore", "5 downloads, at most 2 at a time (seed 001 \"Semaphore\")", SemaphoreExample::main));
 
   /** {@return the names of the examples, in the order they run} */
   static List<String> names() {

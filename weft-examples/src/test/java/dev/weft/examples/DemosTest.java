@@ -18,12 +18,18 @@ class DemosTest {
           "  nursery: parent and two children (seed 002 \"Nursery\")",
           "  simple-timeout: give up on a slow request after 5 s (seed 002 \"A simple timeout example\")",
           "  move-on-after: nested timeouts, and making the inner one win (seed 002 \"Nested scopes\")",
-          "  shield: a timed-out request, then a shielded retry (seed 002 \"Shielding\")");
+          "  shield: a timed-out request, then a shielded retry (seed 002 \"Shielding\")",
+          "  queue-workers: 3 workers share a queue of 20 random sleeps (seed 001 \"Queue\")",
+          "  event: a listener waits for an event (seed 001 \"Synchronization Primitives\")",
+          "  lock: a read-wait-write without and with a lock (seed 001 \"Mutex Lock\")",
+          "  semaphore: 5 downloads, at most 2 at a time (seed 001 \"Semaphore\")");
 
   @Test
   void knowsEveryExample() {
     assertEquals(
-        List.of("double-sleep", "nursery", "simple-timeout", "move-on-after", "shield"),
+        List.of(
+            "double-sleep", "nursery", "simple-timeout", "move-on-after", "shield",
+            "queue-workers", "event", "lock", "semaphore"),
         Demos.names());
   }
 

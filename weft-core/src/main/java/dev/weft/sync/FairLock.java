@@ -1,0 +1,87 @@
+package dev.weft.sync;
+
+import dev.weft.lowlevel.ParkingLot;
+import dev.weft.lowlevel.Scheduling;
+import dev.weft.lowlevel.Task;
+import java.util.Optional;
+
+/** The mechanism shared by {@link Lock}, {@link StrictFifoLock} and {@link Condition}. */
+final class FairLock {
+  // immutable state
+  /** The public class's name, for error messages. */
+  private final String kind;
+  /** Tasks waiting to acquire, in arrival order. Condition reparks its waiters here. */
+  final ParkingLot lot = new ParkingLot();
+
+  // mutable state
+  /** The task that holds the lock, or null. */
+  Task owner;
+
+  /*
+   * Implementation notes.
+   *
+   * Trio's _LockImpl. Release hands ownership straight to the first waiter (owner = the task
+   * unpark woke) instead of letting waiters race for the lock when they next run; so a task that
+   * releases and at once acquires again queues behind the waiters, and the lock is never free
+   * while a task waits.
+   *
+   * Invariant: owner == null implies lot.isEmpty(). acquire's contended path is only lot.park(),
+   * because Condition.await acquires by being reparked onto this lot. A waiter that is cancelled
+   * before it is handed the lock leaves the lot (ParkingLot's abort); one that was handed the lock
+   * first returns from park normally, holding it, and sees its cancellation at its next checkpoint,
+   * so the lock is never leaked. Pinned by LockTest#testCancelledWaiterAfterHandOff.
+   */
+
+  FairLock(String kind) {
+    this.kind = kind;
+  }
+
+  Held acquire() {
+    Scheduling.checkpointIfCancelled();
+    if (tryAcquire("acquire")) {
+      Scheduling.cancelShieldedCheckpoint();
+    } else {
+      lot.park();
+      assert owner == Scheduling.currentTask() : "woken from the lock's lot without the lock";
+    }
+    return new Held(this::release);
+  }
+
+  boolean tryAcquire(String method) {
+    Task me = Scheduling.currentTask();
+    if (owner == me) {
+      throw new IllegalStateException(
+          kind + "." + method + ": the current task '" + me.name() + "' already holds this lock; a "
+              + kind + " is not reentrant, so waiting for it would wait forever");
+    }
+    if (owner == null) {
+      assert lot.isEmpty() : "a free lock with waiters";
+      owner = me;
+      return true;
+    }
+    return false;
+  }
+
+  void release() {
+    Task me = Scheduling.currentTask();
+    if (owner != me) {
+      throw new IllegalStateException(
+          owner == null
+              ? kind + ".release: the lock is not held; release only after a successful acquire"
+              : kind + ".release: the lock is held by task '" + owner.name()
+                  + "', not by the current task '" + me.name()
+                  + "'; only the holder can release it");
+    }
+    owner = lot.unpark().orElse(null);
+  }
+
+  LockStatistics statistics() {
+    return new LockStatistics(owner != null, Optional.ofNullable(owner), lot.size());
+  }
+
+  @Override
+  public String toString() {
+    return (owner == null ? "unlocked" : "locked by " + owner.name()) + ", " + lot.size()
+        + " waiting";
+  }
+}

@@ -1,0 +1,94 @@
+package dev.weft.sync;
+
+import dev.weft.Checkpoint;
+import dev.weft.cancel.CancelledError;
+
+/**
+ * A <em>strictly FIFO lock</em>: a {@link Lock} that guarantees tasks get it in exactly the order
+ * they asked for it (Trio's {@code trio.StrictFIFOLock}).
+ *
+ * <p>{@code release} hands the lock straight to the task that has waited longest, so a task that
+ * releases and at once calls {@code acquire} again always queues behind every waiter. Use it when
+ * that order is part of a protocol, for example to keep the chunks of several senders on one
+ * stream in the order they were submitted (Trio's use for {@code SSLStream}). {@link Lock} behaves
+ * the same way today, but only this class promises to.
+ *
+ * <h2>Usage</h2>
+ *
+ * {@snippet lang=java :
+ * StrictFifoLock sendLock = new StrictFifoLock();
+ * try (var _ = sendLock.acquire()) {
+ *   stream.sendAll(chunk);
+ * }
+ * }
+ *
+ * The owner rules are {@link Lock}'s: only the holder may release, and acquiring a lock one holds
+ * is an error.
+ *
+ * <h2>Cancellation</h2>
+ *
+ * {@code acquire} is atomic under cancellation: it either returns holding the lock, or throws
+ * {@link CancelledError} without it, having given up its place in the queue.
+ *
+ * <h2>Thread rules</h2>
+ *
+ * The lock belongs to the loop it is used in; call it from that loop's tasks.
+ */
+public final class StrictFifoLock {
+  // immutable state
+  private final FairLock core = new FairLock("StrictFifoLock");
+
+  /** Creates an unlocked lock. */
+  public StrictFifoLock() {}
+
+  /**
+   * Acquires the lock, waiting while another task holds it.
+   *
+   * <p>This method is a checkpoint. It is fair (FIFO) and atomic under cancellation.
+   *
+   * @return a hold whose {@code close()} releases the lock
+   * @throws CancelledError if cancelled before getting the lock (the lock is then not held)
+   * @throws IllegalStateException if the current task already holds the lock, or if not called
+   *     from a task of the lock's loop
+   */
+  @Checkpoint
+  public Held acquire() {
+    return core.acquire();
+  }
+
+  /**
+   * Acquires the lock if it is free right now. Never blocks and is not a checkpoint.
+   *
+   * @return whether the current task now holds the lock
+   * @throws IllegalStateException if the current task already holds the lock, or if not called
+   *     from a task
+   */
+  public boolean tryAcquire() {
+    return core.tryAcquire("tryAcquire");
+  }
+
+  /**
+   * Releases the lock; if tasks are waiting, the one that has waited longest now holds it. Never
+   * blocks and is not a checkpoint.
+   *
+   * @throws IllegalStateException if the current task does not hold the lock
+   */
+  public void release() {
+    core.release();
+  }
+
+  /** {@return whether some task holds the lock} */
+  public boolean isLocked() {
+    return core.owner != null;
+  }
+
+  /** {@return a snapshot of the lock's state} */
+  public LockStatistics statistics() {
+    return core.statistics();
+  }
+
+  @Override
+  public String toString() {
+    return "StrictFifoLock@" + Integer.toHexString(System.identityHashCode(this)) + "[" + core + "]";
+  }
+}
