@@ -2,12 +2,14 @@
  * weft: structured async concurrency for Java, on virtual threads.
  *
  * <p>The module exports only its API packages: {@code dev.weft} (running a loop, sleeping,
- * nurseries), {@code dev.weft.cancel} (cancel scopes and timeouts) and {@code dev.weft.lowlevel}
+ * nurseries), {@code dev.weft.cancel} (cancel scopes and timeouts), {@code dev.weft.channel}
+ * (memory channels and select) and {@code dev.weft.lowlevel}
  * (the park/reschedule protocol and the clock SPI, for extending the runtime). Everything under
  * {@code dev.weft.internal} is an implementation detail.
  */
 module dev.weft {
   exports dev.weft;
   exports dev.weft.cancel;
+  exports dev.weft.channel;
   exports dev.weft.lowlevel;
 }

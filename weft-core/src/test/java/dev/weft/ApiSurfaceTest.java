@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * names an internal type. These check class files, so they need no loop and no engine.
  */
 class ApiSurfaceTest {
-  static final Set<String> API_PACKAGES = Set.of("dev.weft", "dev.weft.cancel", "dev.weft.lowlevel");
+  static final Set<String> API_PACKAGES = Set.of("dev.weft", "dev.weft.cancel", "dev.weft.channel", "dev.weft.lowlevel");
 
   static Path classesRoot() throws URISyntaxException {
     return Path.of(Weft.class.getProtectionDomain().getCodeSource().getLocation().toURI());
