@@ -31,7 +31,11 @@ public final class Demos {
           new Demo("nursery", "parent and two children (seed 002 \"Nursery\")", NurseryExample::main),
           new Demo("simple-timeout", "give up on a slow request after 5 s (seed 002 \"A simple timeout example\")", SimpleTimeout::main),
           new Demo("move-on-after", "nested timeouts, and making the inner one win (seed 002 \"Nested scopes\")", MoveOnAfter::main),
-          new Demo("shield", "a timed-out request, then a shielded retry (seed 002 \"Shielding\")", Shielding::main));
+          new Demo("shield", "a timed-out request, then a shielded retry (seed 002 \"Shielding\")", Shielding::main),
+          new Demo("channel", "a producer and a consumer on a memory channel (seed 002 \"Tasks communication\")", ChannelExample::main),
+          new Demo("channel-two-consumers", "two consumers share a channel's messages (seed 002, practice 1)", ChannelTwoConsumers::main),
+          new Demo("channel-two-producers", "two producers, each with a clone of the send end (seed 002, practice 2.1)", ChannelTwoProducers::main),
+          new Demo("channel-fan-out", "two producers and two consumers, each with a clone (seed 002, practice 3)", ChannelFanOut::main));
 
   /** {@return the names of the examples, in the order they run} */
   static List<String> names() {

@@ -18,12 +18,18 @@ class DemosTest {
           "  nursery: parent and two children (seed 002 \"Nursery\")",
           "  simple-timeout: give up on a slow request after 5 s (seed 002 \"A simple timeout example\")",
           "  move-on-after: nested timeouts, and making the inner one win (seed 002 \"Nested scopes\")",
-          "  shield: a timed-out request, then a shielded retry (seed 002 \"Shielding\")");
+          "  shield: a timed-out request, then a shielded retry (seed 002 \"Shielding\")",
+          "  channel: a producer and a consumer on a memory channel (seed 002 \"Tasks communication\")",
+          "  channel-two-consumers: two consumers share a channel's messages (seed 002, practice 1)",
+          "  channel-two-producers: two producers, each with a clone of the send end (seed 002, practice 2.1)",
+          "  channel-fan-out: two producers and two consumers, each with a clone (seed 002, practice 3)");
 
   @Test
   void knowsEveryExample() {
     assertEquals(
-        List.of("double-sleep", "nursery", "simple-timeout", "move-on-after", "shield"),
+        List.of(
+            "double-sleep", "nursery", "simple-timeout", "move-on-after", "shield",
+            "channel", "channel-two-consumers", "channel-two-producers", "channel-fan-out"),
         Demos.names());
   }
 
