@@ -27,6 +27,8 @@ public final class Macro {
   static {
     WORKLOADS.put("spawn_join", new SpawnJoinWorkload());
     WORKLOADS.put("switch", new SwitchWorkload());
+    WORKLOADS.put("channel", new ChannelWorkload(0));
+    WORKLOADS.put("channel_buffered", new ChannelWorkload(64));
   }
 
   private Macro() {}

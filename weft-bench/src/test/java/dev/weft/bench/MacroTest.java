@@ -20,10 +20,10 @@ class MacroTest {
         Macro.line("spawn_join", new Workload.Figure("ns_per_task", 2300), Engine.PORTABLE));
   }
 
-  /** The two workloads are registered, in order. */
+  /** The workloads are registered, in order. */
   @Test
   void testWorkloads() {
-    assertEquals(List.of("spawn_join", "switch"), Macro.names());
+    assertEquals(List.of("spawn_join", "switch", "channel", "channel_buffered"), Macro.names());
   }
 
   /** Rounds throws away the warm-up rounds and reports the median of the measured ones. */
