@@ -1,5 +1,7 @@
 package dev.weft.channel;
 
+import static dev.weft.channel.ChannelTesting.s;
+import static dev.weft.channel.ChannelTesting.settle;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -10,9 +12,7 @@ import dev.weft.Weft;
 import dev.weft.cancel.CancelScope;
 import dev.weft.cancel.CancelledError;
 import dev.weft.cancel.Timeouts;
-import dev.weft.lowlevel.Scheduling;
 import dev.weft.testing.WeftTest;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -23,14 +23,6 @@ import java.util.Random;
  * and a task that has been handed its result keeps it even when cancelled in the same instant.
  */
 class MemoryChannelCancellationTest {
-  private static Duration s(double seconds) {
-    return Duration.ofNanos((long) (seconds * 1e9));
-  }
-
-  private static void settle() {
-    Scheduling.awaitAllTasksBlocked(Duration.ZERO);
-  }
-
   /** A receive cancelled while waiting takes nothing and leaves no waiter behind. */
   @WeftTest
   void testCancelledReceiveTakesNothing() throws Exception {

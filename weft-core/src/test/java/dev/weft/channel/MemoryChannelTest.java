@@ -1,5 +1,7 @@
 package dev.weft.channel;
 
+import static dev.weft.channel.ChannelTesting.s;
+import static dev.weft.channel.ChannelTesting.settle;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -10,11 +12,9 @@ import dev.weft.BrokenResourceException;
 import dev.weft.ClosedResourceException;
 import dev.weft.Nursery;
 import dev.weft.Weft;
-import dev.weft.lowlevel.Scheduling;
 import dev.weft.testing.Checkpoints;
 import dev.weft.testing.Trace;
 import dev.weft.testing.WeftTest;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -23,14 +23,6 @@ import org.junit.jupiter.api.Test;
 
 /** The memory channel's rules: buffering, hand-off, closing, clones, checkpoints, fairness. */
 class MemoryChannelTest {
-  private static Duration s(double seconds) {
-    return Duration.ofNanos((long) (seconds * 1e9));
-  }
-
-  private static void settle() {
-    Scheduling.awaitAllTasksBlocked(Duration.ZERO);
-  }
-
   /** On a rendezvous channel, send waits until a receiver takes the value. */
   @WeftTest
   void testRendezvousSendWaitsForReceiver() throws Exception {

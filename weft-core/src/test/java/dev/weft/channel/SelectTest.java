@@ -1,5 +1,7 @@
 package dev.weft.channel;
 
+import static dev.weft.channel.ChannelTesting.s;
+import static dev.weft.channel.ChannelTesting.settle;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -12,23 +14,13 @@ import dev.weft.Nursery;
 import dev.weft.Weft;
 import dev.weft.cancel.CancelScope;
 import dev.weft.cancel.Timeouts;
-import dev.weft.lowlevel.Scheduling;
 import dev.weft.testing.Checkpoints;
 import dev.weft.testing.WeftTest;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Select: exactly one operation, deterministic choice, default, waiting, cancellation, errors. */
 class SelectTest {
-  private static Duration s(double seconds) {
-    return Duration.ofNanos((long) (seconds * 1e9));
-  }
-
-  private static void settle() {
-    Scheduling.awaitAllTasksBlocked(Duration.ZERO);
-  }
-
   /** With several clauses ready, the first listed wins and the others are left untouched. */
   @WeftTest
   void testFirstReadyClauseWins() throws Exception {
