@@ -24,7 +24,7 @@ package dev.weft.channel;
  *     }
  *   });
  * });
- * // or: if (MemoryChannel.<String>open(0) instanceof MemoryChannel(var tx, var rx)) { ... }
+ * // or: if (MemoryChannel.<String>open(0) instanceof MemoryChannel<String>(var tx, var rx)) { ... }
  * }
  *
  * <h2>Buffering</h2>

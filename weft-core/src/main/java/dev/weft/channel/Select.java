@@ -27,8 +27,9 @@ import java.util.function.Supplier;
  *
  * <ul>
  *   <li><b>Exactly one</b> clause's operation happens: one value is sent, or one is received,
- *       never more, and the select returns that clause's result (its callback runs after the
- *       operation, in the selecting task).
+ *       never more, and the select returns that clause's result. The clause's callback runs
+ *       after the operation, in the selecting task, outside the channel's state: it may block or
+ *       use the channels itself, and if it throws, the operation has still happened.
  *   <li><b>Deterministic choice</b>: the clauses are tried in the order given, and the first one
  *       that can complete right now wins (as in jox; Go picks at random). Put the clause that
  *       must not starve first, or rotate the order yourself.

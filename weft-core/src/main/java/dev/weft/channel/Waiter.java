@@ -1,8 +1,8 @@
 package dev.weft.channel;
 
+import dev.weft.cancel.CancelledError;
 import dev.weft.lowlevel.Abort;
 import dev.weft.lowlevel.AbortFunction;
-import dev.weft.cancel.CancelledError;
 import dev.weft.lowlevel.Scheduling;
 import dev.weft.lowlevel.Task;
 
