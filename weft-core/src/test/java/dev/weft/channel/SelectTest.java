@@ -87,6 +87,8 @@ class SelectTest {
     MemoryChannel<String> a = MemoryChannel.open(1);
     a.sendChannel().send("x");
     Checkpoints.assertCheckpoints(() -> Select.select(a.receiveChannel().onReceive()));
+    a.sendChannel().send("z");
+    Checkpoints.assertCheckpoints(() -> assertEquals("z", Select.select(List.of(a.receiveChannel().onReceive()))));
     Nursery.open(
         n -> {
           n.startSoon(() -> { Weft.sleep(s(1)); a.sendChannel().send("y"); });
