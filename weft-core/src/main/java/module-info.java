@@ -5,7 +5,8 @@
  * nurseries), {@code dev.weft.cancel} (cancel scopes and timeouts), {@code dev.weft.lowlevel}
  * (the park/reschedule protocol and the clock SPI, for extending the runtime), {@code
  * dev.weft.sync} (locks, semaphores, events and the other synchronisation primitives), {@code
- * dev.weft.queue} (asyncio's queues) and {@code dev.weft.asyncio} (asyncio's toolbox: the loop object, futures and tasks, gather, wait,
+ * dev.weft.queue} (asyncio's queues), {@code dev.weft.channel} (memory channels and select) and
+ * {@code dev.weft.asyncio} (asyncio's toolbox: the loop object, futures and tasks, gather, wait,
  * timeouts). Everything under {@code dev.weft.internal} is an implementation detail.
  */
 module dev.weft {
@@ -14,5 +15,6 @@ module dev.weft {
   exports dev.weft.lowlevel;
   exports dev.weft.sync;
   exports dev.weft.queue;
+  exports dev.weft.channel;
   exports dev.weft.asyncio;
 }

@@ -34,6 +34,7 @@ class ApiSurfaceTest {
           "dev.weft.lowlevel",
           "dev.weft.sync",
           "dev.weft.queue",
+          "dev.weft.channel",
           "dev.weft.asyncio");
 
   static Path classesRoot() throws URISyntaxException {

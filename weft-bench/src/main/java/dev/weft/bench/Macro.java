@@ -28,6 +28,8 @@ public final class Macro {
     WORKLOADS.put("spawn_join", new SpawnJoinWorkload());
     WORKLOADS.put("switch", new SwitchWorkload());
     WORKLOADS.put("idle_tasks", new IdleTasksWorkload());
+    WORKLOADS.put("channel", new ChannelWorkload(0));
+    WORKLOADS.put("channel_buffered", new ChannelWorkload(64));
   }
 
   private Macro() {}

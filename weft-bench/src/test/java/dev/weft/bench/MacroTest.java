@@ -23,7 +23,7 @@ class MacroTest {
   /** The workloads are registered, in order. */
   @Test
   void testWorkloads() {
-    assertEquals(List.of("spawn_join", "switch", "idle_tasks"), Macro.names());
+    assertEquals(List.of("spawn_join", "switch", "idle_tasks", "channel", "channel_buffered"), Macro.names());
   }
 
   /** An idle_tasks round parks its tasks on the event, measures, and lets them all finish. */

@@ -35,7 +35,11 @@ public final class Demos {
           new Demo("queue-workers", "3 workers share a queue of 20 random sleeps (seed 001 \"Queue\")", QueueWorkers::main),
           new Demo("event", "a listener waits for an event (seed 001 \"Synchronization Primitives\")", EventExample::main),
           new Demo("lock", "a read-wait-write without and with a lock (seed 001 \"Mutex Lock\")", LockExample::main),
-          new Demo("semaphore", "5 downloads, at most 2 at a time (seed 001 \"Semaphore\")", SemaphoreExample::main));
+          new Demo("semaphore", "5 downloads, at most 2 at a time (seed 001 \"Semaphore\")", SemaphoreExample::main),
+          new Demo("channel", "a producer and a consumer on a memory channel (seed 002 \"Tasks communication\")", ChannelExample::main),
+          new Demo("channel-two-consumers", "two consumers share a channel's messages (seed 002, practice 1)", ChannelTwoConsumers::main),
+          new Demo("channel-two-producers", "two producers, each with a clone of the send end (seed 002, practice 2.1)", ChannelTwoProducers::main),
+          new Demo("channel-fan-out", "two producers and two consumers, each with a clone (seed 002, practice 3)", ChannelFanOut::main));
 
   /** {@return the names of the examples, in the order they run} */
   static List<String> names() {

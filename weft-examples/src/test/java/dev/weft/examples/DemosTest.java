@@ -22,14 +22,19 @@ class DemosTest {
           "  queue-workers: 3 workers share a queue of 20 random sleeps (seed 001 \"Queue\")",
           "  event: a listener waits for an event (seed 001 \"Synchronization Primitives\")",
           "  lock: a read-wait-write without and with a lock (seed 001 \"Mutex Lock\")",
-          "  semaphore: 5 downloads, at most 2 at a time (seed 001 \"Semaphore\")");
+          "  semaphore: 5 downloads, at most 2 at a time (seed 001 \"Semaphore\")",
+          "  channel: a producer and a consumer on a memory channel (seed 002 \"Tasks communication\")",
+          "  channel-two-consumers: two consumers share a channel's messages (seed 002, practice 1)",
+          "  channel-two-producers: two producers, each with a clone of the send end (seed 002, practice 2.1)",
+          "  channel-fan-out: two producers and two consumers, each with a clone (seed 002, practice 3)");
 
   @Test
   void knowsEveryExample() {
     assertEquals(
         List.of(
             "double-sleep", "nursery", "simple-timeout", "move-on-after", "shield",
-            "queue-workers", "event", "lock", "semaphore"),
+            "queue-workers", "event", "lock", "semaphore",
+            "channel", "channel-two-consumers", "channel-two-producers", "channel-fan-out"),
         Demos.names());
   }
 

@@ -1,0 +1,79 @@
+package dev.weft.bench;
+
+import dev.weft.Engine;
+import dev.weft.Nursery;
+import dev.weft.Weft;
+import dev.weft.channel.MemoryChannel;
+import dev.weft.channel.MemoryReceiveChannel;
+import dev.weft.channel.MemorySendChannel;
+import java.util.List;
+
+/**
+ * {@code channel} and {@code channel_buffered}: one producer task sends 200k ints through a memory
+ * channel to one consumer task; reports {@code ns_per_msg}, the nursery's open time divided by the
+ * messages. {@code channel} is unbuffered (capacity 0: every message is a rendezvous),
+ * {@code channel_buffered} has a 64-slot buffer.
+ *
+ * <p>Both use the blocking {@code send}/{@code receive}, which are checkpoints on every call, as
+ * the peer programs use their channels' plain send and receive.
+ */
+final class ChannelWorkload implements Workload {
+  static final int MESSAGES = 200_000;
+
+  // immutable state
+  private final int capacity;
+
+  ChannelWorkload(int capacity) {
+    this.capacity = capacity;
+  }
+
+  @Override
+  public List<Figure> run(Engine engine) throws Exception {
+    long nanos =
+        Rounds.median(
+            "channel capacity " + capacity + " " + Macro.engineName(engine),
+            () -> oneRound(engine, capacity, MESSAGES));
+    return List.of(new Figure("ns_per_msg", Math.round((double) nanos / MESSAGES)));
+  }
+
+  /**
+   * Runs one loop in which a producer sends {@code messages} ints to a consumer.
+   *
+   * @return the nanoseconds the nursery was open
+   */
+  static long oneRound(Engine engine, int capacity, int messages) throws Exception {
+    return Weft.run(
+        c -> c.withEngine(engine),
+        () -> {
+          MemoryChannel<Integer> channel = MemoryChannel.open(capacity);
+          long[] sum = new long[1];
+          long start = System.nanoTime();
+          Nursery.open(
+              n -> {
+                n.startSoon(
+                    () -> {
+                      try (MemorySendChannel<Integer> tx = channel.sendChannel()) {
+                        for (int i = 0; i < messages; i++) {
+                          tx.send(i);
+                        }
+                      }
+                    },
+                    "producer");
+                n.startSoon(
+                    () -> {
+                      try (MemoryReceiveChannel<Integer> rx = channel.receiveChannel()) {
+                        for (int v : rx) {
+                          sum[0] += v;
+                        }
+                      }
+                    },
+                    "consumer");
+              });
+          long elapsed = System.nanoTime() - start;
+          if (sum[0] != (long) messages * (messages - 1) / 2) {
+            throw new IllegalStateException("the consumer did not receive every message");
+          }
+          return elapsed;
+        });
+  }
+}
