@@ -31,7 +31,17 @@ public final class Demos {
           new Demo("nursery", "parent and two children (seed 002 \"Nursery\")", NurseryExample::main),
           new Demo("simple-timeout", "give up on a slow request after 5 s (seed 002 \"A simple timeout example\")", SimpleTimeout::main),
           new Demo("move-on-after", "nested timeouts, and making the inner one win (seed 002 \"Nested scopes\")", MoveOnAfter::main),
-          new Demo("shield", "a timed-out request, then a shielded retry (seed 002 \"Shielding\")", Shielding::main));
+          new Demo("shield", "a timed-out request, then a shielded retry (seed 002 \"Shielding\")", Shielding::main),
+          new Demo("gather", "three sleeps at once: a bit over 3 s, not 6 (seed 001 \"Running Tasks Concurrently\")", Gather::main),
+          new Demo("create-task", "await a task; three tasks started before any is awaited (seed 001 \"Tasks\")", CreateTask::main),
+          new Demo("coroutine", "asyncio.run of a sleep, and an awaited coroutine (seed 001 \"Running Program\", \"Coroutines\")", Coroutine::main),
+          new Demo("sleep-result", "sleep(1, 'done') returns 'done' (seed 001 \"Sleeping\")", SleepResult::main),
+          new Demo("wait-for", "give up on an hour-long job after 1 s (seed 001 \"Timeouts\")", WaitFor::main),
+          new Demo("wait", "the done and pending sets of asyncio.wait (seed 001 \"Wait\")", Wait::main),
+          new Demo("as-completed", "results in completion order (seed 001 \"As Completed\")", AsCompleted::main),
+          new Demo("shield-task", "shield(work()); a cancelled caller while the shielded work runs on (seed 001 \"Shielding from Cancellation\")", ShieldTask::main),
+          new Demo("run-until-complete", "a loop driven by hand: newEventLoop, createTask, runUntilComplete (seed 001 \"Event loops\", seed 003)", RunUntilComplete::main),
+          new Demo("future-monitor", "a monitored search for a 13-digit Lucas prime: Future, Task, gather (seed 004)", FutureMonitor::main));
 
   /** {@return the names of the examples, in the order they run} */
   static List<String> names() {

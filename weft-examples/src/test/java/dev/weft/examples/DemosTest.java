@@ -18,12 +18,37 @@ class DemosTest {
           "  nursery: parent and two children (seed 002 \"Nursery\")",
           "  simple-timeout: give up on a slow request after 5 s (seed 002 \"A simple timeout example\")",
           "  move-on-after: nested timeouts, and making the inner one win (seed 002 \"Nested scopes\")",
-          "  shield: a timed-out request, then a shielded retry (seed 002 \"Shielding\")");
+          "  shield: a timed-out request, then a shielded retry (seed 002 \"Shielding\")",
+          "  gather: three sleeps at once: a bit over 3 s, not 6 (seed 001 \"Running Tasks Concurrently\")",
+          "  create-task: await a task; three tasks started before any is awaited (seed 001 \"Tasks\")",
+          "  coroutine: asyncio.run of a sleep, and an awaited coroutine (seed 001 \"Running Program\", \"Coroutines\")",
+          "  sleep-result: sleep(1, 'done') returns 'done' (seed 001 \"Sleeping\")",
+          "  wait-for: give up on an hour-long job after 1 s (seed 001 \"Timeouts\")",
+          "  wait: the done and pending sets of asyncio.wait (seed 001 \"Wait\")",
+          "  as-completed: results in completion order (seed 001 \"As Completed\")",
+          "  shield-task: shield(work()); a cancelled caller while the shielded work runs on (seed 001 \"Shielding from Cancellation\")",
+          "  run-until-complete: a loop driven by hand: newEventLoop, createTask, runUntilComplete (seed 001 \"Event loops\", seed 003)",
+          "  future-monitor: a monitored search for a 13-digit Lucas prime: Future, Task, gather (seed 004)");
 
   @Test
   void knowsEveryExample() {
     assertEquals(
-        List.of("double-sleep", "nursery", "simple-timeout", "move-on-after", "shield"),
+        List.of(
+            "double-sleep",
+            "nursery",
+            "simple-timeout",
+            "move-on-after",
+            "shield",
+            "gather",
+            "create-task",
+            "coroutine",
+            "sleep-result",
+            "wait-for",
+            "wait",
+            "as-completed",
+            "shield-task",
+            "run-until-complete",
+            "future-monitor"),
         Demos.names());
   }
 
