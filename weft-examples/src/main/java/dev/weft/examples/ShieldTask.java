@@ -46,15 +46,17 @@ public final class ShieldTask {
     return "done";
   }
 
-  /** {@code async def main()}, plus a {@code print(res)}. */
-  public static void main() {
+  /**
+   * {@code async def main()}, plus a {@code print(res)}.
+   *
+   * @throws Exception if {@code work} fails (it does not)
+   */
+  public static void main() throws Exception {
     String res;
     try {
       res = shield(ShieldTask::work).await();
     } catch (CancelledError e) {
       res = null;
-    } catch (Exception e) {
-      throw new IllegalStateException("work() failed", e);
     }
     System.out.println(res);
   }

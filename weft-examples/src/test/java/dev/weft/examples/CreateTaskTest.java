@@ -26,13 +26,7 @@ class CreateTaskTest {
   @MethodSource("dev.weft.examples.OwnLoop#engines")
   void testThreeTasksRunConcurrently(Engine engine) throws Exception {
     assertEquals(
-        List.of(
-            at(0, "A: started"),
-            at(0, "B: started"),
-            at(0, "C: started"),
-            at(1, "B: finished"),
-            at(2, "A: finished"),
-            at(3, "C: finished")),
+        AbcLines.CONCURRENT,
         OwnLoop.capture(engine, CreateTask::runSecond));
   }
 }

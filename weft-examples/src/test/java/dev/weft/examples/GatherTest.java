@@ -19,15 +19,7 @@ class GatherTest {
   void testRunsConcurrentlyAndKeepsArgumentOrder(Engine engine) throws Exception {
     var lines = OwnLoop.capture(engine, Gather::run);
 
-    assertEquals(
-        List.of(
-            at(0, "A: started"),
-            at(0, "B: started"),
-            at(0, "C: started"),
-            at(1, "B: finished"),
-            at(2, "A: finished"),
-            at(3, "C: finished"),
-            at(3, "Result: ['a', 'b', 'c']")),
-        lines);
+    assertEquals(AbcLines.CONCURRENT, lines.subList(0, 6));
+    assertEquals(List.of(at(3, "Result: ['a', 'b', 'c']")), lines.subList(6, lines.size()));
   }
 }
