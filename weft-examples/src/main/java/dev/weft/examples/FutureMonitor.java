@@ -223,7 +223,8 @@ public final class FutureMonitor {
   public void runWithTask(UnaryOperator<RunConfig> options) throws Exception {
     Loop loop = Loop.newEventLoop(options);
     try {
-      Task<Long> searchTask = loop.createTask(() -> search(lucas(), this::thirteenDigitPrime), null);
+      Task<Long> searchTask =
+          loop.createTask(() -> search(lucas(), this::thirteenDigitPrime), null);
       loop.createTask(() -> monitorFuture(searchTask, 1.0), null);
       loop.runUntilComplete(searchTask);
       System.out.println(searchTask.result());
@@ -243,7 +244,8 @@ public final class FutureMonitor {
   public void runWithGather(UnaryOperator<RunConfig> options) throws Exception {
     Loop loop = Loop.newEventLoop(options);
     try {
-      Task<Long> searchTask = loop.createTask(() -> search(lucas(), this::thirteenDigitPrime), null);
+      Task<Long> searchTask =
+          loop.createTask(() -> search(lucas(), this::thirteenDigitPrime), null);
       Task<Void> monitorTask = loop.createTask(() -> monitorFuture(searchTask, 1.0), null);
       loop.runUntilComplete(() -> gather(searchTask, monitorTask).await());
       System.out.println(searchTask.result());

@@ -29,8 +29,9 @@ import java.util.function.UnaryOperator;
  *
  * Java has no tuple unpacking: {@code wait} returns a {@link WaitResult} record with {@code
  * done()} and {@code pending()}. {@code wait} cannot be imported statically: inside any class,
- * the name means {@code Object.wait}, so it is called as {@code Asyncio.wait}. The task has not started when {@code wait} is called; {@code
- * wait} (all completed, no timeout) lets it run and returns once it is done.
+ * the name means {@code Object.wait}, so it is called as {@code Asyncio.wait}. The task has not
+ * started when {@code wait} is called; {@code wait} (all completed, no timeout) lets it run and
+ * returns once it is done.
  */
 public final class Wait {
   private Wait() {}
