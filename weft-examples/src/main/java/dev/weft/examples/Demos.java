@@ -39,7 +39,17 @@ public final class Demos {
           new Demo("channel", "a producer and a consumer on a memory channel (seed 002 \"Tasks communication\")", ChannelExample::main),
           new Demo("channel-two-consumers", "two consumers share a channel's messages (seed 002, practice 1)", ChannelTwoConsumers::main),
           new Demo("channel-two-producers", "two producers, each with a clone of the send end (seed 002, practice 2.1)", ChannelTwoProducers::main),
-          new Demo("channel-fan-out", "two producers and two consumers, each with a clone (seed 002, practice 3)", ChannelFanOut::main));
+          new Demo("channel-fan-out", "two producers and two consumers, each with a clone (seed 002, practice 3)", ChannelFanOut::main),
+          new Demo("gather", "three sleeps at once: a bit over 3 s, not 6 (seed 001 \"Running Tasks Concurrently\")", Gather::main),
+          new Demo("create-task", "await a task; three tasks started before any is awaited (seed 001 \"Tasks\")", CreateTask::main),
+          new Demo("coroutine", "asyncio.run of a sleep, and an awaited coroutine (seed 001 \"Running Program\", \"Coroutines\")", Coroutine::main),
+          new Demo("sleep-result", "sleep(1, 'done') returns 'done' (seed 001 \"Sleeping\")", SleepResult::main),
+          new Demo("wait-for", "give up on an hour-long job after 1 s (seed 001 \"Timeouts\")", WaitFor::main),
+          new Demo("wait", "the done and pending sets of asyncio.wait (seed 001 \"Wait\")", Wait::main),
+          new Demo("as-completed", "results in completion order (seed 001 \"As Completed\")", AsCompleted::main),
+          new Demo("shield-task", "shield(work()); a cancelled caller while the shielded work runs on (seed 001 \"Shielding from Cancellation\")", ShieldTask::main),
+          new Demo("run-until-complete", "a loop driven by hand: newEventLoop, createTask, runUntilComplete (seed 001 \"Event loops\", seed 003)", RunUntilComplete::main),
+          new Demo("future-monitor", "a monitored search for a 13-digit Lucas prime: Future, Task, gather (seed 004)", FutureMonitor::main));
 
   /** {@return the names of the examples, in the order they run} */
   static List<String> names() {

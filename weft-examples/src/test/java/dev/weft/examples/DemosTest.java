@@ -26,7 +26,17 @@ class DemosTest {
           "  channel: a producer and a consumer on a memory channel (seed 002 \"Tasks communication\")",
           "  channel-two-consumers: two consumers share a channel's messages (seed 002, practice 1)",
           "  channel-two-producers: two producers, each with a clone of the send end (seed 002, practice 2.1)",
-          "  channel-fan-out: two producers and two consumers, each with a clone (seed 002, practice 3)");
+          "  channel-fan-out: two producers and two consumers, each with a clone (seed 002, practice 3)",
+          "  gather: three sleeps at once: a bit over 3 s, not 6 (seed 001 \"Running Tasks Concurrently\")",
+          "  create-task: await a task; three tasks started before any is awaited (seed 001 \"Tasks\")",
+          "  coroutine: asyncio.run of a sleep, and an awaited coroutine (seed 001 \"Running Program\", \"Coroutines\")",
+          "  sleep-result: sleep(1, 'done') returns 'done' (seed 001 \"Sleeping\")",
+          "  wait-for: give up on an hour-long job after 1 s (seed 001 \"Timeouts\")",
+          "  wait: the done and pending sets of asyncio.wait (seed 001 \"Wait\")",
+          "  as-completed: results in completion order (seed 001 \"As Completed\")",
+          "  shield-task: shield(work()); a cancelled caller while the shielded work runs on (seed 001 \"Shielding from Cancellation\")",
+          "  run-until-complete: a loop driven by hand: newEventLoop, createTask, runUntilComplete (seed 001 \"Event loops\", seed 003)",
+          "  future-monitor: a monitored search for a 13-digit Lucas prime: Future, Task, gather (seed 004)");
 
   @Test
   void knowsEveryExample() {
@@ -34,7 +44,17 @@ class DemosTest {
         List.of(
             "double-sleep", "nursery", "simple-timeout", "move-on-after", "shield",
             "queue-workers", "event", "lock", "semaphore",
-            "channel", "channel-two-consumers", "channel-two-producers", "channel-fan-out"),
+            "channel", "channel-two-consumers", "channel-two-producers", "channel-fan-out",
+            "gather",
+            "create-task",
+            "coroutine",
+            "sleep-result",
+            "wait-for",
+            "wait",
+            "as-completed",
+            "shield-task",
+            "run-until-complete",
+            "future-monitor"),
         Demos.names());
   }
 

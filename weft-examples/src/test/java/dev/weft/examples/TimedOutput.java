@@ -8,11 +8,13 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.DoubleSupplier;
 
 /**
  * Captures what a block prints on {@code System.out}, line by line, with the loop time at which
- * each line was completed. Must be used from a weft task (it reads {@link Weft#currentTime()} as
- * each line ends), and the block's tasks must print through {@code System.out}.
+ * each line was completed. {@link #capture(Block)} must be used from a weft task (it reads {@link
+ * Weft#currentTime()} as each line ends); {@link #capture(DoubleSupplier, Block)} reads a given
+ * clock instead. The block's tasks must print through {@code System.out}.
  */
 final class TimedOutput {
   private TimedOutput() {}
@@ -49,7 +51,21 @@ final class TimedOutput {
    * @throws Exception what the body threw
    */
   static List<Line> capture(Block body) throws Exception {
-    Sink sink = new Sink();
+    return capture(Weft::currentTime, body);
+  }
+
+  /**
+   * Runs {@code body} with {@code System.out} replaced, and returns the lines it printed, each
+   * timestamped by {@code clock}. For programs that run their own loops (and may print from
+   * outside them): pass the mock clock they run on.
+   *
+   * @param clock what gives the time of a line, read when its newline is written
+   * @param body the code under test
+   * @return the lines, in the order they were printed
+   * @throws Exception what the body threw
+   */
+  static List<Line> capture(DoubleSupplier clock, Block body) throws Exception {
+    Sink sink = new Sink(clock);
     PrintStream saved = System.out;
     System.setOut(new PrintStream(sink, true, StandardCharsets.UTF_8));
     try {
@@ -66,6 +82,11 @@ final class TimedOutput {
   private static final class Sink extends OutputStream {
     private final ByteArrayOutputStream current = new ByteArrayOutputStream();
     private final List<Line> lines = new ArrayList<>();
+    private final DoubleSupplier clock;
+
+    Sink(DoubleSupplier clock) {
+      this.clock = clock;
+    }
 
     @Override
     public synchronized void write(int b) {
@@ -81,7 +102,7 @@ final class TimedOutput {
       if (text.endsWith("\r")) {
         text = text.substring(0, text.length() - 1);
       }
-      lines.add(new Line(Weft.currentTime(), text));
+      lines.add(new Line(clock.getAsDouble(), text));
       current.reset();
     }
 
