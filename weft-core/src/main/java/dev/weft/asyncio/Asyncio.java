@@ -27,7 +27,9 @@ import java.util.function.UnaryOperator;
  * asyncio's module-level functions: {@code asyncio.run}, {@code create_task}, {@code gather},
  * {@code wait}, {@code as_completed}, {@code wait_for}, {@code shield}, {@code timeout}, {@code
  * sleep}, on weft's cancel scopes and nurseries. {@code import static
- * dev.weft.asyncio.Asyncio.*} and the seeds read line for line:
+ * dev.weft.asyncio.Asyncio.*} and the seeds read line for line (except {@link #wait}: inside a
+ * class, an unqualified {@code wait(...)} means {@code Object.wait}, so write {@code
+ * Asyncio.wait(...)}):
  *
  * {@snippet lang=java :
  * List<String> result = Asyncio.run(() -> gather(() -> a(), () -> b(), () -> c()).await());
@@ -193,6 +195,8 @@ public final class Asyncio {
    * @param <T> the common result type
    * @param awaitables futures, tasks or lambdas (lambdas are wrapped in tasks)
    * @return the gathering future; {@code await()} it
+   * @throws IllegalStateException if no loop is running and no argument is a future (whose loop
+   *     would be used)
    */
   @SafeVarargs
   public static <T> Future<List<T>> gather(Awaitable<? extends T>... awaitables) {
@@ -211,7 +215,7 @@ public final class Asyncio {
    * @return the gathering future
    */
   public static <T> Future<List<T>> gather(List<? extends Awaitable<? extends T>> awaitables) {
-    LoopState state = LoopState.current("gather()");
+    LoopState state = stateFor("gather()", awaitables);
     return new GatheringFuture<T>(state, futures(state, awaitables), false);
   }
 
@@ -224,7 +228,7 @@ public final class Asyncio {
    * @return the gathering future
    */
   public static Future<List<Object>> gather(boolean returnExceptions, Awaitable<?>... awaitables) {
-    LoopState state = LoopState.current("gather()");
+    LoopState state = stateFor("gather()", List.of(awaitables));
     return new GatheringFuture<Object>(state, futures(state, List.of(awaitables)), returnExceptions);
   }
 
@@ -238,7 +242,7 @@ public final class Asyncio {
    * @return the outer future (the inner one itself if it is already done)
    */
   public static <T> Future<T> shield(Awaitable<T> awaitable) {
-    LoopState state = LoopState.current("shield()");
+    LoopState state = stateFor("shield()", List.of(awaitable));
     Future<T> inner = ensureFuture(state, awaitable);
     if (inner.done()) {
       return inner;
@@ -628,6 +632,21 @@ public final class Asyncio {
   }
 
   // ---- helpers
+
+  /**
+   * The running loop, or, when none runs, the loop of the first future among the arguments: so
+   * that {@code loop.runUntilComplete(gather(t1, t2))} works on an idle loop, as in asyncio.
+   */
+  private static LoopState stateFor(String what, List<? extends Awaitable<?>> awaitables) {
+    if (dev.weft.lowlevel.EventLoop.current().isEmpty()) {
+      for (Awaitable<?> a : awaitables) {
+        if (a instanceof Future<?> f) {
+          return f.loopState;
+        }
+      }
+    }
+    return LoopState.current(what);
+  }
 
   private static <T> List<Future<? extends T>> futures(
       LoopState state, List<? extends Awaitable<? extends T>> awaitables) {

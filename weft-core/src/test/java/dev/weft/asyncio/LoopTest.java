@@ -241,4 +241,17 @@ class LoopTest {
           return null;
         });
   }
+
+  /** Seed 003/004's loop.run_until_complete(asyncio.gather(t1, t2)) on an idle loop. */
+  @ParameterizedTest
+  @EnumSource(Engine.class)
+  void testGatherOnIdleLoop(Engine e) throws Exception {
+    Loop loop = Loop.newEventLoop(mock(e));
+    List<String> out = new ArrayList<>();
+    Task<String> t1 = loop.createTask(() -> say(out, "hello", 0.5), null);
+    Task<String> t2 = loop.createTask(() -> say(out, "world", 1), null);
+    assertEquals(List.of("hello", "world"), loop.runUntilComplete(Asyncio.gather(t1, t2)));
+    assertThrows(IllegalStateException.class, () -> Asyncio.gather(() -> "no loop"));
+    loop.close();
+  }
 }
