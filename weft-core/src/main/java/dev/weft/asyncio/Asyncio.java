@@ -5,6 +5,7 @@ import dev.weft.RunConfig;
 import dev.weft.Weft;
 import dev.weft.cancel.CancelScope;
 import dev.weft.cancel.CancelledError;
+import dev.weft.cancel.Timeouts;
 import dev.weft.cancel.TooSlowException;
 import dev.weft.lowlevel.TimerHandle;
 import java.time.Duration;
@@ -356,9 +357,11 @@ public final class Asyncio {
         f.addDoneCallback(onDone);
       }
       try {
-        CancelScope scope =
-            timeout == null ? new CancelScope() : CancelScope.withRelativeDeadline(timeout);
-        scope.run(() -> waiter.await());
+        if (timeout == null) {
+          waiter.await();
+        } else {
+          Timeouts.moveOnAfter(timeout, () -> { waiter.await(); });
+        }
       } finally {
         for (Future<T> f : fs) {
           f.removeDoneCallback(onDone);
@@ -442,16 +445,20 @@ public final class Asyncio {
     int[] handedOut = new int[1];
     Awaitable<T> next =
         () -> {
+          boolean waited = false;
           while (done.isEmpty() && !timedOut[0]) {
             if (signal.get(0).done()) {
               signal.set(0, new Future<>(state));
             }
             signal.get(0).await();
+            waited = true;
+          }
+          if (!waited) {
+            Weft.checkpoint(); // a checkpoint on every call, even when a result is ready
           }
           if (done.isEmpty()) {
             throw new TooSlowException("asCompleted: the timeout expired before this result");
           }
-          Weft.checkpoint();
           Future<? extends T> f = done.poll();
           if (++handedOut[0] == todo.size() && timer != null) {
             timer.cancel();

@@ -296,6 +296,10 @@ class CombinatorsTest {
     Checkpoints.assertCheckpoints(
         () -> Asyncio.await(java.util.concurrent.CompletableFuture.completedFuture("x")));
     Checkpoints.assertCheckpoints(() -> Asyncio.sleep(Duration.ZERO));
+    Task<String> done = Asyncio.createTask(() -> "ready");
+    done.await();
+    Checkpoints.assertCheckpoints(
+        () -> Asyncio.asCompleted(List.<Awaitable<String>>of(done)).get(0).await());
   }
 
   // ---- sleep

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.BrokenResourceException;
+import dev.weft.Engine;
 import dev.weft.ClosedResourceException;
 import dev.weft.Nursery;
 import dev.weft.Weft;
@@ -20,6 +21,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The memory channel's rules: buffering, hand-off, closing, clones, checkpoints, fairness. */
 class MemoryChannelTest {
@@ -470,12 +473,15 @@ class MemoryChannelTest {
   }
 
   /** A channel belongs to the first loop that uses it; another loop gets a clear error. */
-  @Test
-  void testChannelIsConfinedToOneLoop() throws Exception {
+  @ParameterizedTest
+  @EnumSource(Engine.class)
+  void testChannelIsConfinedToOneLoop(Engine engine) throws Exception {
     MemoryChannel<String> ch = MemoryChannel.open(1);
-    Weft.run(() -> ch.sendChannel().send("x"));
+    Weft.run(c -> c.withEngine(engine), () -> ch.sendChannel().send("x"));
     IllegalStateException e =
-        assertThrows(IllegalStateException.class, () -> Weft.run(() -> ch.receiveChannel().receive()));
+        assertThrows(
+            IllegalStateException.class,
+            () -> Weft.run(c -> c.withEngine(engine), () -> ch.receiveChannel().receive()));
     assertTrue(e.getMessage().contains("belongs to another weft loop"), e.getMessage());
   }
 
