@@ -38,7 +38,7 @@ import java.util.function.UnaryOperator;
  *
  * <h2>Awaitables</h2>
  *
- * Where asyncio takes a coroutine, a {@link Future} or a {@link Task}, weft takes an {@link
+ * Where asyncio takes a coroutine, an {@link AsyncFuture} or an {@link AsyncTask}, weft takes an {@link
  * Awaitable}: a future, a task, or a lambda (which these functions wrap in a task, as asyncio wraps
  * coroutines).
  *
@@ -102,7 +102,7 @@ public final class Asyncio {
    * @return the task
    * @throws IllegalStateException if there is no running loop
    */
-  public static <T> Task<T> createTask(Awaitable<T> function) {
+  public static <T> AsyncTask<T> createTask(Awaitable<T> function) {
     return createTask(function, null);
   }
 
@@ -115,8 +115,8 @@ public final class Asyncio {
    * @return the task
    * @throws IllegalStateException if there is no running loop
    */
-  public static <T> Task<T> createTask(Awaitable<T> function, String name) {
-    return new Task<T>(LoopState.current("createTask()"), function, name).startOnLoop();
+  public static <T> AsyncTask<T> createTask(Awaitable<T> function, String name) {
+    return new AsyncTask<T>(LoopState.current("createTask()"), function, name).startOnLoop();
   }
 
   /**
@@ -128,25 +128,25 @@ public final class Asyncio {
    * @throws IllegalStateException if there is no running loop, or if the future belongs to
    *     another loop
    */
-  public static <T> Future<T> ensureFuture(Awaitable<T> awaitable) {
+  public static <T> AsyncFuture<T> ensureFuture(Awaitable<T> awaitable) {
     return ensureFuture(LoopState.current("ensureFuture()"), awaitable);
   }
 
-  static <T> Future<T> ensureFuture(LoopState state, Awaitable<T> awaitable) {
+  static <T> AsyncFuture<T> ensureFuture(LoopState state, Awaitable<T> awaitable) {
     Objects.requireNonNull(awaitable, "awaitable");
-    if (awaitable instanceof Future<T> f) {
+    if (awaitable instanceof AsyncFuture<T> f) {
       if (f.loopState != state) {
         throw new IllegalStateException(
             f + " belongs to a different event loop; futures cannot move between loops");
       }
       return f;
     }
-    return new Task<T>(state, awaitable, null).startOnLoop();
+    return new AsyncTask<T>(state, awaitable, null).startOnLoop();
   }
 
   /** {@return the asyncio task the caller runs in, if it runs in one} */
-  public static Optional<Task<?>> currentTask() {
-    return Task.current();
+  public static Optional<AsyncTask<?>> currentTask() {
+    return AsyncTask.current();
   }
 
   /**
@@ -154,7 +154,7 @@ public final class Asyncio {
    *
    * @throws IllegalStateException if there is no running loop
    */
-  public static Set<Task<?>> allTasks() {
+  public static Set<AsyncTask<?>> allTasks() {
     return Set.copyOf(LoopState.current("allTasks()").liveTasks);
   }
 
@@ -200,7 +200,7 @@ public final class Asyncio {
    *     would be used)
    */
   @SafeVarargs
-  public static <T> Future<List<T>> gather(Awaitable<? extends T>... awaitables) {
+  public static <T> AsyncFuture<List<T>> gather(Awaitable<? extends T>... awaitables) {
     List<Awaitable<? extends T>> list = new ArrayList<>(awaitables.length);
     for (Awaitable<? extends T> a : awaitables) {
       list.add(a);
@@ -215,7 +215,7 @@ public final class Asyncio {
    * @param awaitables futures, tasks or lambdas
    * @return the gathering future
    */
-  public static <T> Future<List<T>> gather(List<? extends Awaitable<? extends T>> awaitables) {
+  public static <T> AsyncFuture<List<T>> gather(List<? extends Awaitable<? extends T>> awaitables) {
     LoopState state = stateFor("gather()", awaitables);
     return new GatheringFuture<T>(state, futures(state, awaitables), false);
   }
@@ -228,7 +228,7 @@ public final class Asyncio {
    * @param awaitables futures, tasks or lambdas
    * @return the gathering future
    */
-  public static Future<List<Object>> gather(boolean returnExceptions, Awaitable<?>... awaitables) {
+  public static AsyncFuture<List<Object>> gather(boolean returnExceptions, Awaitable<?>... awaitables) {
     LoopState state = stateFor("gather()", List.of(awaitables));
     return new GatheringFuture<Object>(state, futures(state, List.of(awaitables)), returnExceptions);
   }
@@ -242,14 +242,14 @@ public final class Asyncio {
    * @param awaitable a future, a task or a lambda
    * @return the outer future (the inner one itself if it is already done)
    */
-  public static <T> Future<T> shield(Awaitable<T> awaitable) {
+  public static <T> AsyncFuture<T> shield(Awaitable<T> awaitable) {
     LoopState state = stateFor("shield()", List.of(awaitable));
-    Future<T> inner = ensureFuture(state, awaitable);
+    AsyncFuture<T> inner = ensureFuture(state, awaitable);
     if (inner.done()) {
       return inner;
     }
-    Future<T> outer = new Future<>(state);
-    Consumer<Future<T>> copy =
+    AsyncFuture<T> outer = new AsyncFuture<>(state);
+    Consumer<AsyncFuture<T>> copy =
         in -> {
           if (outer.done()) {
             if (!in.cancelled()) {
@@ -296,7 +296,7 @@ public final class Asyncio {
    */
   @Checkpoint
   public static <T> T waitFor(Awaitable<T> awaitable, Duration timeout) throws Exception {
-    Future<T> f = ensureFuture(LoopState.current("waitFor()"), awaitable);
+    AsyncFuture<T> f = ensureFuture(LoopState.current("waitFor()"), awaitable);
     if (timeout == null) {
       return f.await();
     }
@@ -334,26 +334,26 @@ public final class Asyncio {
    */
   @Checkpoint
   public static <T> WaitResult<T> wait(
-      Collection<? extends Future<T>> futures, Duration timeout, ReturnWhen returnWhen)
+      Collection<? extends AsyncFuture<T>> futures, Duration timeout, ReturnWhen returnWhen)
       throws Exception {
     Objects.requireNonNull(returnWhen, "returnWhen");
     LoopState state = LoopState.current("wait()");
     if (futures.isEmpty()) {
       throw new IllegalArgumentException("Set of Tasks/Futures is empty.");
     }
-    List<Future<T>> fs = new ArrayList<>(new LinkedHashSet<>(futures));
-    for (Future<T> f : fs) {
+    List<AsyncFuture<T>> fs = new ArrayList<>(new LinkedHashSet<>(futures));
+    for (AsyncFuture<T> f : fs) {
       ensureFuture(state, f);
     }
     if (!satisfied(fs, returnWhen)) {
-      Future<Void> waiter = new Future<>(state);
-      Consumer<Future<T>> onDone =
+      AsyncFuture<Void> waiter = new AsyncFuture<>(state);
+      Consumer<AsyncFuture<T>> onDone =
           f -> {
             if (!waiter.done() && satisfied(fs, returnWhen)) {
               waiter.setResult(null);
             }
           };
-      for (Future<T> f : fs) {
+      for (AsyncFuture<T> f : fs) {
         f.addDoneCallback(onDone);
       }
       try {
@@ -363,16 +363,16 @@ public final class Asyncio {
           Timeouts.moveOnAfter(timeout, () -> { waiter.await(); });
         }
       } finally {
-        for (Future<T> f : fs) {
+        for (AsyncFuture<T> f : fs) {
           f.removeDoneCallback(onDone);
         }
       }
     } else {
       Weft.checkpoint();
     }
-    Set<Future<T>> done = new LinkedHashSet<>();
-    Set<Future<T>> pending = new LinkedHashSet<>();
-    for (Future<T> f : fs) {
+    Set<AsyncFuture<T>> done = new LinkedHashSet<>();
+    Set<AsyncFuture<T>> pending = new LinkedHashSet<>();
+    for (AsyncFuture<T> f : fs) {
       (f.done() ? done : pending).add(f);
     }
     return new WaitResult<>(done, pending);
@@ -388,7 +388,7 @@ public final class Asyncio {
    * @throws Exception never in practice; declared for the cancellation of the waiting task
    */
   @Checkpoint
-  public static <T> WaitResult<T> wait(Collection<? extends Future<T>> futures) throws Exception {
+  public static <T> WaitResult<T> wait(Collection<? extends AsyncFuture<T>> futures) throws Exception {
     return wait(futures, null, ReturnWhen.ALL_COMPLETED);
   }
 
@@ -410,12 +410,12 @@ public final class Asyncio {
   public static <T> List<Awaitable<T>> asCompleted(
       Collection<? extends Awaitable<? extends T>> awaitables, Duration timeout) {
     LoopState state = LoopState.current("asCompleted()");
-    List<Future<? extends T>> todo = new ArrayList<>(new LinkedHashSet<>(futures(state,
+    List<AsyncFuture<? extends T>> todo = new ArrayList<>(new LinkedHashSet<>(futures(state,
         new ArrayList<>(awaitables))));
-    ArrayDeque<Future<? extends T>> done = new ArrayDeque<>();
+    ArrayDeque<AsyncFuture<? extends T>> done = new ArrayDeque<>();
     boolean[] timedOut = new boolean[1];
-    List<Future<Void>> signal = new ArrayList<>(List.of(new Future<>(state)));
-    Consumer<Future<? extends T>> onDone =
+    List<AsyncFuture<Void>> signal = new ArrayList<>(List.of(new AsyncFuture<>(state)));
+    Consumer<AsyncFuture<? extends T>> onDone =
         f -> {
           if (timedOut[0]) {
             return;
@@ -425,7 +425,7 @@ public final class Asyncio {
             signal.get(0).setResult(null);
           }
         };
-    for (Future<? extends T> f : todo) {
+    for (AsyncFuture<? extends T> f : todo) {
       f.addDoneCallback(onDone);
     }
     TimerHandle timer =
@@ -435,7 +435,7 @@ public final class Asyncio {
                 timeout,
                 () -> {
                   timedOut[0] = true;
-                  for (Future<? extends T> f : todo) {
+                  for (AsyncFuture<? extends T> f : todo) {
                     f.removeDoneCallback(onDone);
                   }
                   if (!signal.get(0).done()) {
@@ -448,7 +448,7 @@ public final class Asyncio {
           boolean waited = false;
           while (done.isEmpty() && !timedOut[0]) {
             if (signal.get(0).done()) {
-              signal.set(0, new Future<>(state));
+              signal.set(0, new AsyncFuture<>(state));
             }
             signal.get(0).await();
             waited = true;
@@ -459,7 +459,7 @@ public final class Asyncio {
           if (done.isEmpty()) {
             throw new TooSlowException("asCompleted: the timeout expired before this result");
           }
-          Future<? extends T> f = done.poll();
+          AsyncFuture<? extends T> f = done.poll();
           if (++handedOut[0] == todo.size() && timer != null) {
             timer.cancel();
           }
@@ -584,10 +584,10 @@ public final class Asyncio {
    * @param stage a stage completed by any thread
    * @throws IllegalStateException if there is no running loop
    */
-  public static <T> Future<T> wrapFuture(CompletionStage<T> stage) {
+  public static <T> AsyncFuture<T> wrapFuture(CompletionStage<T> stage) {
     Objects.requireNonNull(stage, "stage");
     LoopState state = LoopState.current("wrapFuture()");
-    Future<T> f = new Future<>(state);
+    AsyncFuture<T> f = new AsyncFuture<>(state);
     stage.whenComplete(
         (v, e) -> {
           try {
@@ -647,7 +647,7 @@ public final class Asyncio {
   private static LoopState stateFor(String what, List<? extends Awaitable<?>> awaitables) {
     if (dev.weft.lowlevel.EventLoop.current().isEmpty()) {
       for (Awaitable<?> a : awaitables) {
-        if (a instanceof Future<?> f) {
+        if (a instanceof AsyncFuture<?> f) {
           return f.loopState;
         }
       }
@@ -655,18 +655,18 @@ public final class Asyncio {
     return LoopState.current(what);
   }
 
-  private static <T> List<Future<? extends T>> futures(
+  private static <T> List<AsyncFuture<? extends T>> futures(
       LoopState state, List<? extends Awaitable<? extends T>> awaitables) {
-    List<Future<? extends T>> out = new ArrayList<>(awaitables.size());
+    List<AsyncFuture<? extends T>> out = new ArrayList<>(awaitables.size());
     for (Awaitable<? extends T> a : awaitables) {
       out.add(ensureFuture(state, a));
     }
     return out;
   }
 
-  private static <T> boolean satisfied(List<Future<T>> fs, ReturnWhen when) {
+  private static <T> boolean satisfied(List<AsyncFuture<T>> fs, ReturnWhen when) {
     int done = 0;
-    for (Future<T> f : fs) {
+    for (AsyncFuture<T> f : fs) {
       if (f.done()) {
         done++;
         if (when == ReturnWhen.FIRST_COMPLETED) {

@@ -3,7 +3,7 @@ package dev.weft.asyncio;
 /**
  * Something a task can wait for the value of: asyncio's <em>awaitable</em>.
  *
- * <p>A {@link Future} or a {@link Task} is awaitable, and so is any lambda: a lambda plays the part
+ * <p>A {@link AsyncFuture} or an {@link AsyncTask} is awaitable, and so is any lambda: a lambda plays the part
  * of a coroutine object, code that runs when awaited. {@code Asyncio.gather(() -> a(), () -> b())}
  * wraps each lambda in a task, as asyncio wraps coroutines; {@code aw.await()} on a lambda simply
  * runs it in the calling task.

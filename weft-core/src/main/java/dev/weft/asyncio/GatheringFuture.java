@@ -10,9 +10,9 @@ import java.util.List;
  *
  * @param <T> the children's value type
  */
-final class GatheringFuture<T> extends Future<List<T>> {
+final class GatheringFuture<T> extends AsyncFuture<List<T>> {
   // immutable state
-  private final List<Future<? extends T>> children;
+  private final List<AsyncFuture<? extends T>> children;
   private final boolean returnExceptions;
 
   // mutable state
@@ -27,10 +27,10 @@ final class GatheringFuture<T> extends Future<List<T>> {
    * returnExceptions the first child to fail (or be cancelled) fails the gather at once, and the
    * rest keep running. With returnExceptions the result list holds values, exceptions and
    * CancelledErrors in the children's order. cancel() is only a request to the children, so a
-   * task awaiting a cancelled gather waits (Future's Abort.FAILED) until they have all ended.
+   * task awaiting a cancelled gather waits (AsyncFuture's Abort.FAILED) until they have all ended.
    */
 
-  GatheringFuture(LoopState state, List<Future<? extends T>> children, boolean returnExceptions) {
+  GatheringFuture(LoopState state, List<AsyncFuture<? extends T>> children, boolean returnExceptions) {
     super(state);
     this.children = children;
     this.returnExceptions = returnExceptions;
@@ -38,7 +38,7 @@ final class GatheringFuture<T> extends Future<List<T>> {
       setResult(List.of());
       return;
     }
-    for (Future<? extends T> child : children) {
+    for (AsyncFuture<? extends T> child : children) {
       child.addDoneCallback(this::childDone);
     }
   }
@@ -50,7 +50,7 @@ final class GatheringFuture<T> extends Future<List<T>> {
       return false;
     }
     boolean any = false;
-    for (Future<? extends T> child : children) {
+    for (AsyncFuture<? extends T> child : children) {
       if (child.cancel(message)) {
         any = true;
       }
@@ -69,7 +69,7 @@ final class GatheringFuture<T> extends Future<List<T>> {
     return "GatheringFuture";
   }
 
-  private void childDone(Future<? extends T> child) {
+  private void childDone(AsyncFuture<? extends T> child) {
     finished++;
     if (done()) {
       if (!child.cancelled()) {
@@ -98,20 +98,20 @@ final class GatheringFuture<T> extends Future<List<T>> {
       return;
     }
     List<T> results = new ArrayList<>(children.size());
-    for (Future<? extends T> c : children) {
+    for (AsyncFuture<? extends T> c : children) {
       results.add(valueOf(c));
     }
     setResult(results);
   }
 
-  private void setExceptionOrCancel(Future<? extends T> child) {
+  private void setExceptionOrCancel(AsyncFuture<? extends T> child) {
     // asyncio treats a cancelled child as if it raised CancelledError: the gather itself is not
     // cancelled (cancelled() stays false), but awaiting it throws that CancelledError.
     failWith(child.newCancelledError());
   }
 
   @SuppressWarnings("unchecked")
-  private T valueOf(Future<? extends T> c) {
+  private T valueOf(AsyncFuture<? extends T> c) {
     if (c.cancelled()) {
       return (T) c.newCancelledError();
     }

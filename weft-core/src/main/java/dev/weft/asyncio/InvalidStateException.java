@@ -1,7 +1,7 @@
 package dev.weft.asyncio;
 
 /**
- * Thrown when a {@link Future} is asked for something its state does not allow: asyncio's {@code
+ * Thrown when an {@link AsyncFuture} is asked for something its state does not allow: asyncio's {@code
  * InvalidStateError} (reading the result of a future that is not done, or setting the result of
  * one that is).
  */

@@ -84,8 +84,8 @@ public final class Loop implements AutoCloseable {
    */
   public <T> T runUntilComplete(Awaitable<T> awaitable) throws Exception {
     checkCanRun();
-    Future<T> f = Asyncio.ensureFuture(state, awaitable);
-    Consumer<Future<T>> stopper = x -> state.eventLoop.stop();
+    AsyncFuture<T> f = Asyncio.ensureFuture(state, awaitable);
+    Consumer<AsyncFuture<T>> stopper = x -> state.eventLoop.stop();
     f.addDoneCallback(stopper);
     try {
       state.eventLoop.runUntilStopped();
@@ -207,8 +207,8 @@ public final class Loop implements AutoCloseable {
    *
    * @param <T> the result type
    */
-  public <T> Future<T> createFuture() {
-    return new Future<>(state);
+  public <T> AsyncFuture<T> createFuture() {
+    return new AsyncFuture<>(state);
   }
 
   /**
@@ -222,8 +222,8 @@ public final class Loop implements AutoCloseable {
    * @throws IllegalStateException if the loop is closed, or if called from another thread while
    *     it runs
    */
-  public <T> Task<T> createTask(Awaitable<T> function, String name) {
-    return new Task<T>(state, function, name).startOnLoop();
+  public <T> AsyncTask<T> createTask(Awaitable<T> function, String name) {
+    return new AsyncTask<T>(state, function, name).startOnLoop();
   }
 
   /**

@@ -19,8 +19,8 @@ final class LoopState {
   // immutable state
   final EventLoop eventLoop;
   final Loop loop;
-  final Set<Task<?>> liveTasks = new LinkedHashSet<>();
-  final Set<Future<?>> unretrieved = new LinkedHashSet<>();
+  final Set<AsyncTask<?>> liveTasks = new LinkedHashSet<>();
+  final Set<AsyncFuture<?>> unretrieved = new LinkedHashSet<>();
 
   // mutable state
   BiConsumer<String, Throwable> exceptionHandler;
@@ -71,11 +71,11 @@ final class LoopState {
 
   private void closed() {
     // DESIGN.md invariant 6: a failure nobody looked at reaches the log when the loop closes.
-    List<Future<?>> left = new ArrayList<>(unretrieved);
+    List<AsyncFuture<?>> left = new ArrayList<>(unretrieved);
     unretrieved.clear();
-    for (Future<?> f : left) {
+    for (AsyncFuture<?> f : left) {
       report(
-          (f instanceof Task<?> ? "Task" : "Future")
+          (f instanceof AsyncTask<?> ? "Task" : "Future")
               + " exception was never retrieved: "
               + f,
           f.exceptionUnchecked());

@@ -5,14 +5,14 @@ import java.util.Objects;
 
 /**
  * asyncio's {@code TaskGroup} (Python 3.11), as a thin face over a {@link Nursery}: its tasks are
- * {@link Task}s, so they have results and can be awaited and cancelled one by one.
+ * {@link AsyncTask}s, so they have results and can be awaited and cancelled one by one.
  *
  * <h2>Usage</h2>
  *
  * {@snippet lang=java :
  * TaskGroup.open(tg -> {
- *   Task<String> a = tg.createTask(() -> fetch("a"));
- *   Task<String> b = tg.createTask(() -> fetch("b"));
+ *   AsyncTask<String> a = tg.createTask(() -> fetch("a"));
+ *   AsyncTask<String> b = tg.createTask(() -> fetch("b"));
  * });
  * // here both are done
  * }
@@ -22,7 +22,7 @@ import java.util.Objects;
  * The nursery's rules: {@code open} returns when the body and every task have ended. The first
  * task (or body) that fails cancels the others; the failure is rethrown as itself, several as one
  * {@link dev.weft.CompositeException} (asyncio raises an {@code ExceptionGroup}). A task cancelled
- * on its own ({@link Task#cancel}) ends cancelled and does not affect the group.
+ * on its own ({@link AsyncTask#cancel}) ends cancelled and does not affect the group.
  */
 public final class TaskGroup {
   /** The body of a task group. */
@@ -69,7 +69,7 @@ public final class TaskGroup {
    * @return the task
    * @throws IllegalStateException if the group has ended
    */
-  public <T> Task<T> createTask(Awaitable<T> function) {
+  public <T> AsyncTask<T> createTask(Awaitable<T> function) {
     return createTask(function, null);
   }
 
@@ -82,8 +82,8 @@ public final class TaskGroup {
    * @return the task
    * @throws IllegalStateException if the group has ended
    */
-  public <T> Task<T> createTask(Awaitable<T> function, String name) {
-    return new Task<T>(state, function, name).startIn(nursery);
+  public <T> AsyncTask<T> createTask(Awaitable<T> function, String name) {
+    return new AsyncTask<T>(state, function, name).startIn(nursery);
   }
 
   /** {@return the nursery underneath, for Trio-style calls (start, cancelScope)} */

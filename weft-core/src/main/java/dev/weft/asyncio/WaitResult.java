@@ -10,7 +10,7 @@ import java.util.Set;
  * @param done the futures that had finished when the wait returned
  * @param pending the others
  */
-public record WaitResult<T>(Set<Future<T>> done, Set<Future<T>> pending) {
+public record WaitResult<T>(Set<AsyncFuture<T>> done, Set<AsyncFuture<T>> pending) {
   /**
    * Copies the sets.
    *

@@ -104,7 +104,7 @@ public final class CancelScope {
    * again. If the error leaves the body, the scope catches it as usual. Tasks started inside the
    * scope (in its nurseries) see the request as a level-triggered cancellation until the owner
    * task receives it; a nursery whose parent is cancelled cancels its own scope, so they still
-   * end. The asyncio layer ({@code dev.weft.asyncio.Task}) runs each task in one of these.
+   * end. The asyncio layer ({@code dev.weft.asyncio.AsyncTask}) runs each task in one of these.
    */
   public static CancelScope edgeTriggered() {
     CancelScope s = new CancelScope();

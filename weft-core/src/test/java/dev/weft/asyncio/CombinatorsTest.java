@@ -33,8 +33,8 @@ class CombinatorsTest {
   /** The outer task is cancelled while awaiting a shield; the inner work finishes anyway. */
   @WeftTest
   void testShieldOuterCancelled() throws Exception {
-    Task<String> inner = Asyncio.createTask(() -> job("inner", 3));
-    Task<String> outer = Asyncio.createTask(() -> Asyncio.shield(inner).await());
+    AsyncTask<String> inner = Asyncio.createTask(() -> job("inner", 3));
+    AsyncTask<String> outer = Asyncio.createTask(() -> Asyncio.shield(inner).await());
     Weft.sleep(ONE);
     outer.cancel();
     assertThrows(CancelledError.class, outer::await);
@@ -50,7 +50,7 @@ class CombinatorsTest {
     assertEquals("done", Asyncio.shield(() -> "done").await());
     String res;
     try {
-      Future<String> s = Asyncio.shield(() -> job("slow", 5));
+      AsyncFuture<String> s = Asyncio.shield(() -> job("slow", 5));
       s.cancel();
       res = s.await();
     } catch (CancelledError e) {
@@ -65,7 +65,7 @@ class CombinatorsTest {
   @WeftTest
   void testWaitForTimeout() throws Exception {
     List<String> log = new ArrayList<>();
-    Task<String> inner =
+    AsyncTask<String> inner =
         Asyncio.createTask(
             () -> {
               try {
@@ -104,10 +104,10 @@ class CombinatorsTest {
   /** Timeout zero: done work returns its result, pending work is cancelled. */
   @WeftTest
   void testWaitForTimeoutZero() throws Exception {
-    Task<String> quick = Asyncio.createTask(() -> "quick");
+    AsyncTask<String> quick = Asyncio.createTask(() -> "quick");
     Weft.checkpoint();
     assertEquals("quick", Asyncio.waitFor(quick, Duration.ZERO));
-    Task<String> slow = Asyncio.createTask(() -> job("slow", 1));
+    AsyncTask<String> slow = Asyncio.createTask(() -> job("slow", 1));
     assertThrows(TooSlowException.class, () -> Asyncio.waitFor(slow, Duration.ZERO));
     assertTrue(slow.cancelled());
     assertEquals(0.0, Weft.currentTime());
@@ -144,8 +144,8 @@ class CombinatorsTest {
   /** FIRST_COMPLETED returns at the first, ALL_COMPLETED at the last; nothing is cancelled. */
   @WeftTest
   void testWaitReturnWhen() throws Exception {
-    Task<String> a = Asyncio.createTask(() -> job("a", 1));
-    Task<String> b = Asyncio.createTask(() -> job("b", 2));
+    AsyncTask<String> a = Asyncio.createTask(() -> job("a", 1));
+    AsyncTask<String> b = Asyncio.createTask(() -> job("b", 2));
     WaitResult<String> r = Asyncio.wait(List.of(a, b), null, ReturnWhen.FIRST_COMPLETED);
     assertEquals(Set.of(a), r.done());
     assertEquals(Set.of(b), r.pending());
@@ -158,12 +158,12 @@ class CombinatorsTest {
   /** FIRST_EXCEPTION returns at the first failure, or when all are done. */
   @WeftTest
   void testWaitFirstException() throws Exception {
-    Task<String> ok = Asyncio.createTask(() -> job("ok", 1));
-    Task<String> bad = Asyncio.createTask(() -> {
+    AsyncTask<String> ok = Asyncio.createTask(() -> job("ok", 1));
+    AsyncTask<String> bad = Asyncio.createTask(() -> {
       job("bad", 2);
       throw new IOException("boom");
     });
-    Task<String> slow = Asyncio.createTask(() -> job("slow", 5));
+    AsyncTask<String> slow = Asyncio.createTask(() -> job("slow", 5));
     WaitResult<String> r = Asyncio.wait(List.of(ok, bad, slow), null, ReturnWhen.FIRST_EXCEPTION);
     assertEquals(Set.of(ok, bad), r.done());
     assertEquals(2.0, Weft.currentTime());
@@ -176,19 +176,19 @@ class CombinatorsTest {
   /** A timeout returns the pending ones without cancelling or throwing; empty input fails. */
   @WeftTest
   void testWaitTimeoutAndEmpty() throws Exception {
-    Task<String> slow = Asyncio.createTask(() -> job("slow", 5));
+    AsyncTask<String> slow = Asyncio.createTask(() -> job("slow", 5));
     WaitResult<String> r = Asyncio.wait(List.of(slow), ONE, ReturnWhen.ALL_COMPLETED);
     assertEquals(Set.of(slow), r.pending());
     assertFalse(slow.cancelled());
     assertEquals(1.0, Weft.currentTime());
-    assertThrows(IllegalArgumentException.class, () -> Asyncio.wait(List.<Future<String>>of()));
+    assertThrows(IllegalArgumentException.class, () -> Asyncio.wait(List.<AsyncFuture<String>>of()));
     slow.cancel();
   }
 
   /** The seed's wait: "work is done". */
   @WeftTest
   void testWaitSeed() throws Exception {
-    Task<String> task = Asyncio.createTask(() -> "done");
+    AsyncTask<String> task = Asyncio.createTask(() -> "done");
     WaitResult<String> r = Asyncio.wait(Set.of(task));
     assertTrue(r.done().contains(task));
     Checkpoints.assertCheckpoints(() -> Asyncio.wait(Set.of(task)));
@@ -211,7 +211,7 @@ class CombinatorsTest {
   /** When time runs out, the remaining awaitables throw TooSlowException; work goes on. */
   @WeftTest
   void testAsCompletedTimeout() throws Exception {
-    Task<String> slow = Asyncio.createTask(() -> job("slow", 5));
+    AsyncTask<String> slow = Asyncio.createTask(() -> job("slow", 5));
     List<Awaitable<String>> it =
         Asyncio.asCompleted(List.<Awaitable<String>>of(() -> job("quick", 1), slow),
             Duration.ofSeconds(2));
@@ -296,7 +296,7 @@ class CombinatorsTest {
     Checkpoints.assertCheckpoints(
         () -> Asyncio.await(java.util.concurrent.CompletableFuture.completedFuture("x")));
     Checkpoints.assertCheckpoints(() -> Asyncio.sleep(Duration.ZERO));
-    Task<String> done = Asyncio.createTask(() -> "ready");
+    AsyncTask<String> done = Asyncio.createTask(() -> "ready");
     done.await();
     Checkpoints.assertCheckpoints(
         () -> Asyncio.asCompleted(List.<Awaitable<String>>of(done)).get(0).await());

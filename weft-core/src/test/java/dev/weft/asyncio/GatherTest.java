@@ -40,9 +40,9 @@ class GatherTest {
   /** The first failure reaches the awaiter at once; the other children keep running. */
   @WeftTest
   void testFailureFirstAndOthersRun() throws Exception {
-    Task<String> slow = Asyncio.createTask(() -> job("slow", 5));
+    AsyncTask<String> slow = Asyncio.createTask(() -> job("slow", 5));
     IOException boom = new IOException("boom");
-    Future<List<String>> g =
+    AsyncFuture<List<String>> g =
         Asyncio.gather(
             slow,
             () -> {
@@ -59,8 +59,8 @@ class GatherTest {
   @WeftTest
   void testReturnExceptions() throws Exception {
     IOException boom = new IOException("boom");
-    Task<String> cancelled = Asyncio.createTask(() -> job("never", 10));
-    Future<List<Object>> g =
+    AsyncTask<String> cancelled = Asyncio.createTask(() -> job("never", 10));
+    AsyncFuture<List<Object>> g =
         Asyncio.gather(
             true,
             () -> job("a", 1),
@@ -80,9 +80,9 @@ class GatherTest {
   /** A cancelled child counts as CancelledError without cancelling the gather. */
   @WeftTest
   void testCancelledChildDoesNotCancelGather() throws Exception {
-    Task<String> child = Asyncio.createTask(() -> job("x", 10));
-    Task<String> other = Asyncio.createTask(() -> job("y", 2));
-    Future<List<String>> g = Asyncio.gather(child, other);
+    AsyncTask<String> child = Asyncio.createTask(() -> job("x", 10));
+    AsyncTask<String> other = Asyncio.createTask(() -> job("y", 2));
+    AsyncFuture<List<String>> g = Asyncio.gather(child, other);
     Weft.sleep(Duration.ofSeconds(1));
     child.cancel();
     assertThrows(CancelledError.class, g::await);
@@ -94,9 +94,9 @@ class GatherTest {
   /** Cancelling the gather cancels its children that are not done. */
   @WeftTest
   void testCancelGatherCancelsChildren() throws Exception {
-    Task<String> done = Asyncio.createTask(() -> "quick");
-    Task<String> slow = Asyncio.createTask(() -> job("slow", 10));
-    Future<List<String>> g = Asyncio.gather(done, slow);
+    AsyncTask<String> done = Asyncio.createTask(() -> "quick");
+    AsyncTask<String> slow = Asyncio.createTask(() -> job("slow", 10));
+    AsyncFuture<List<String>> g = Asyncio.gather(done, slow);
     Weft.sleep(Duration.ofSeconds(1));
     assertTrue(g.cancel());
     assertThrows(CancelledError.class, g::await);
@@ -107,8 +107,8 @@ class GatherTest {
   /** A task awaiting a gather that is cancelled by a timeout cancels the children. */
   @WeftTest
   void testWaiterCancelledCancelsChildren() throws Exception {
-    Task<String> slow = Asyncio.createTask(() -> job("slow", 10));
-    Future<List<String>> g = Asyncio.gather(slow, () -> job("other", 10));
+    AsyncTask<String> slow = Asyncio.createTask(() -> job("slow", 10));
+    AsyncFuture<List<String>> g = Asyncio.gather(slow, () -> job("other", 10));
     Timeouts.moveOnAfter(Duration.ofSeconds(1), () -> g.await());
     assertTrue(slow.cancelled());
     assertEquals(1.0, Weft.currentTime());

@@ -41,7 +41,7 @@ class LoopTest {
     Loop loop = Loop.newEventLoop(mock(e));
     List<String> out = new ArrayList<>();
     loop.createTask(() -> say(out, "hello", 0.5), null);
-    Task<String> world = loop.createTask(() -> say(out, "world", 1), null);
+    AsyncTask<String> world = loop.createTask(() -> say(out, "world", 1), null);
     assertEquals("world", loop.runUntilComplete(world));
     assertEquals(List.of("hello@0.5", "world@1.0"), out);
     assertFalse(loop.isRunning());
@@ -55,7 +55,7 @@ class LoopTest {
   void testPendingTaskAcrossRuns(Engine e) throws Exception {
     Loop loop = Loop.newEventLoop(mock(e));
     List<String> out = new ArrayList<>();
-    Future<String> future = loop.createFuture();
+    AsyncFuture<String> future = loop.createFuture();
     loop.createTask(
         () -> {
           while (!future.done()) {
@@ -117,7 +117,7 @@ class LoopTest {
     loop.callLater(Duration.ofSeconds(2), loop::stop);
     loop.runForever();
     assertEquals(2.0, loop.time());
-    Future<String> never = loop.createFuture();
+    AsyncFuture<String> never = loop.createFuture();
     loop.callSoon(loop::stop);
     IllegalStateException ex =
         assertThrows(IllegalStateException.class, () -> loop.runUntilComplete(never));
@@ -158,7 +158,7 @@ class LoopTest {
   @EnumSource(Engine.class)
   void testCallSoonThreadsafe(Engine e) throws Exception {
     Loop loop = Loop.newEventLoop(c -> c.withEngine(e));
-    Future<String> f = loop.createFuture();
+    AsyncFuture<String> f = loop.createFuture();
     CountDownLatch started = new CountDownLatch(1);
     Thread helper =
         Thread.ofPlatform()
@@ -196,7 +196,7 @@ class LoopTest {
     assertThrows(IllegalStateException.class, () -> runner.run(() -> 1));
   }
 
-  /** CompletionStage both ways: await a CompletableFuture, and hand a Task out as one. */
+  /** CompletionStage both ways: await a CompletableFuture, and hand an AsyncTask out as one. */
   @ParameterizedTest
   @EnumSource(Engine.class)
   void testCompletionStageInterop(Engine e) throws Exception {
@@ -210,7 +210,7 @@ class LoopTest {
               CompletableFuture<String> failing = CompletableFuture.failedFuture(
                   new IOException("failed stage"));
               assertThrows(IOException.class, () -> Asyncio.await(failing));
-              Task<String> t = Asyncio.createTask(() -> "task value");
+              AsyncTask<String> t = Asyncio.createTask(() -> "task value");
               CompletableFuture<String> cf = t.toCompletableFuture();
               t.await();
               Weft.checkpoint();
@@ -230,7 +230,7 @@ class LoopTest {
           dev.weft.cancel.Timeouts.moveOnAfter(Duration.ofSeconds(1), () -> Asyncio.await(never));
           Weft.checkpoint();
           assertTrue(never.isCancelled());
-          Task<String> t = Asyncio.createTask(() -> {
+          AsyncTask<String> t = Asyncio.createTask(() -> {
             Weft.sleepForever();
             return "x";
           });
@@ -248,8 +248,8 @@ class LoopTest {
   void testGatherOnIdleLoop(Engine e) throws Exception {
     Loop loop = Loop.newEventLoop(mock(e));
     List<String> out = new ArrayList<>();
-    Task<String> t1 = loop.createTask(() -> say(out, "hello", 0.5), null);
-    Task<String> t2 = loop.createTask(() -> say(out, "world", 1), null);
+    AsyncTask<String> t1 = loop.createTask(() -> say(out, "hello", 0.5), null);
+    AsyncTask<String> t2 = loop.createTask(() -> say(out, "world", 1), null);
     assertEquals(List.of("hello", "world"), loop.runUntilComplete(Asyncio.gather(t1, t2)));
     assertThrows(IllegalStateException.class, () -> Asyncio.gather(() -> "no loop"));
     loop.close();

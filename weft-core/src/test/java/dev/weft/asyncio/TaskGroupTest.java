@@ -25,7 +25,7 @@ class TaskGroupTest {
   /** open returns when all tasks are done; their results are there. */
   @WeftTest
   void testResults() throws Exception {
-    List<Task<String>> tasks = new ArrayList<>();
+    List<AsyncTask<String>> tasks = new ArrayList<>();
     TaskGroup.open(
         tg -> {
           tasks.add(tg.createTask(() -> job("a", 2), "a"));
@@ -41,7 +41,7 @@ class TaskGroupTest {
   @WeftTest
   void testFailureCancelsSiblings() throws Exception {
     IOException boom = new IOException("boom");
-    List<Task<String>> tasks = new ArrayList<>();
+    List<AsyncTask<String>> tasks = new ArrayList<>();
     IOException e =
         assertThrows(
             IOException.class,
@@ -89,7 +89,7 @@ class TaskGroupTest {
   /** A task cancelled on its own ends cancelled and does not affect the group. */
   @WeftTest
   void testIndividualCancel() throws Exception {
-    List<Task<String>> tasks = new ArrayList<>();
+    List<AsyncTask<String>> tasks = new ArrayList<>();
     TaskGroup.open(
         tg -> {
           tasks.add(tg.createTask(() -> job("cancel me", 10)));

@@ -3,7 +3,7 @@ package dev.weft.examples;
 import static dev.weft.asyncio.Asyncio.createTask;
 
 import dev.weft.RunConfig;
-import dev.weft.asyncio.Task;
+import dev.weft.asyncio.AsyncTask;
 import java.util.function.UnaryOperator;
 
 /**
@@ -66,7 +66,7 @@ public final class CreateTask {
    * @throws Exception if the task fails (it does not)
    */
   public static void main() throws Exception {
-    Task<String> task = createTask(CreateTask::work);
+    AsyncTask<String> task = createTask(CreateTask::work);
     String result = task.await();
     System.out.println(result);
   }
@@ -77,9 +77,9 @@ public final class CreateTask {
    * @throws Exception if a task fails (none does)
    */
   public static void threeTasks() throws Exception {
-    Task<String> t1 = createTask(Abc::a);
-    Task<String> t2 = createTask(Abc::b);
-    Task<String> t3 = createTask(Abc::c);
+    AsyncTask<String> t1 = createTask(Abc::a);
+    AsyncTask<String> t2 = createTask(Abc::b);
+    AsyncTask<String> t3 = createTask(Abc::c);
     t1.await();
     t2.await();
     t3.await();

@@ -4,9 +4,9 @@ import static dev.weft.asyncio.Asyncio.gather;
 
 import dev.weft.RunConfig;
 import dev.weft.asyncio.Asyncio;
-import dev.weft.asyncio.Future;
+import dev.weft.asyncio.AsyncFuture;
 import dev.weft.asyncio.Loop;
-import dev.weft.asyncio.Task;
+import dev.weft.asyncio.AsyncTask;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
@@ -166,7 +166,7 @@ public final class FutureMonitor {
    * @return nothing ({@code null}); a task's function returns a value
    */
   public static <T> Void monitoredSearch(
-      Iterator<T> iterable, Predicate<T> predicate, Future<T> future) {
+      Iterator<T> iterable, Predicate<T> predicate, AsyncFuture<T> future) {
     T foundItem;
     try {
       foundItem = search(iterable, predicate);
@@ -186,7 +186,7 @@ public final class FutureMonitor {
    * @param intervalSeconds the interval
    * @return nothing ({@code null}); a task's function returns a value
    */
-  public static Void monitorFuture(Future<?> future, double intervalSeconds) {
+  public static Void monitorFuture(AsyncFuture<?> future, double intervalSeconds) {
     while (!future.done()) {
       System.out.println("Waiting...");
       Asyncio.sleep(Duration.ofNanos((long) (intervalSeconds * 1e9)));
@@ -204,7 +204,7 @@ public final class FutureMonitor {
   public void runWithFuture(UnaryOperator<RunConfig> options) throws Exception {
     Loop loop = Loop.newEventLoop(options);
     try {
-      Future<Long> future = loop.createFuture(); // Create
+      AsyncFuture<Long> future = loop.createFuture(); // Create
       loop.createTask(() -> monitoredSearch(lucas(), this::thirteenDigitPrime, future), null);
       loop.createTask(() -> monitorFuture(future, 1.0), null);
       loop.runUntilComplete(future);
@@ -223,7 +223,7 @@ public final class FutureMonitor {
   public void runWithTask(UnaryOperator<RunConfig> options) throws Exception {
     Loop loop = Loop.newEventLoop(options);
     try {
-      Task<Long> searchTask =
+      AsyncTask<Long> searchTask =
           loop.createTask(() -> search(lucas(), this::thirteenDigitPrime), null);
       loop.createTask(() -> monitorFuture(searchTask, 1.0), null);
       loop.runUntilComplete(searchTask);
@@ -244,9 +244,9 @@ public final class FutureMonitor {
   public void runWithGather(UnaryOperator<RunConfig> options) throws Exception {
     Loop loop = Loop.newEventLoop(options);
     try {
-      Task<Long> searchTask =
+      AsyncTask<Long> searchTask =
           loop.createTask(() -> search(lucas(), this::thirteenDigitPrime), null);
-      Task<Void> monitorTask = loop.createTask(() -> monitorFuture(searchTask, 1.0), null);
+      AsyncTask<Void> monitorTask = loop.createTask(() -> monitorFuture(searchTask, 1.0), null);
       loop.runUntilComplete(() -> gather(searchTask, monitorTask).await());
       System.out.println(searchTask.result());
     } finally {

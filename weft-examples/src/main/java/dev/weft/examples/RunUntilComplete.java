@@ -5,7 +5,7 @@ import static dev.weft.asyncio.Asyncio.gather;
 import dev.weft.RunConfig;
 import dev.weft.asyncio.Asyncio;
 import dev.weft.asyncio.Loop;
-import dev.weft.asyncio.Task;
+import dev.weft.asyncio.AsyncTask;
 import java.time.Duration;
 import java.util.function.UnaryOperator;
 
@@ -114,8 +114,8 @@ public final class RunUntilComplete {
   static void sayHelloWorld(UnaryOperator<RunConfig> options) throws Exception {
     Loop loop = Loop.newEventLoop(options);
     try {
-      Task<Void> t1 = loop.createTask(() -> say("hello", 0.5), null);
-      Task<Void> t2 = loop.createTask(() -> say("world", 1), null);
+      AsyncTask<Void> t1 = loop.createTask(() -> say("hello", 0.5), null);
+      AsyncTask<Void> t2 = loop.createTask(() -> say("world", 1), null);
 
       loop.runUntilComplete(() -> gather(t1, t2).await());
     } finally {

@@ -5,7 +5,7 @@ import static dev.weft.asyncio.Asyncio.shield;
 
 import dev.weft.RunConfig;
 import dev.weft.asyncio.Asyncio;
-import dev.weft.asyncio.Task;
+import dev.weft.asyncio.AsyncTask;
 import dev.weft.cancel.CancelledError;
 import java.time.Duration;
 import java.util.function.UnaryOperator;
@@ -97,9 +97,9 @@ public final class ShieldTask {
    * @throws Exception if a task fails (none does)
    */
   public static void cancelledCaller() throws Exception {
-    Task<String> workTask = createTask(ShieldTask::slowWork);
+    AsyncTask<String> workTask = createTask(ShieldTask::slowWork);
 
-    Task<Void> callerTask =
+    AsyncTask<Void> callerTask =
         createTask(
             () -> {
               String res;

@@ -4,7 +4,7 @@ import static dev.weft.asyncio.Asyncio.createTask;
 
 import dev.weft.RunConfig;
 import dev.weft.asyncio.Asyncio;
-import dev.weft.asyncio.Task;
+import dev.weft.asyncio.AsyncTask;
 import dev.weft.asyncio.WaitResult;
 import java.util.Set;
 import java.util.function.UnaryOperator;
@@ -51,7 +51,7 @@ public final class Wait {
    * @throws Exception never in practice
    */
   public static void main() throws Exception {
-    Task<String> task = createTask(Wait::work);
+    AsyncTask<String> task = createTask(Wait::work);
     WaitResult<String> r = Asyncio.wait(Set.of(task));
 
     if (r.done().contains(task)) {

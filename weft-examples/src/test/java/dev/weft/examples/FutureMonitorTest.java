@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.Engine;
 import dev.weft.asyncio.Asyncio;
-import dev.weft.asyncio.Future;
+import dev.weft.asyncio.AsyncFuture;
 import dev.weft.testing.WeftTest;
 import java.time.Duration;
 import java.util.Iterator;
@@ -59,7 +59,7 @@ class FutureMonitorTest {
   /** A search that finds nothing puts its {@code NoSuchElementException} into the future. */
   @WeftTest
   void testMonitoredSearchSetsTheException() throws Exception {
-    Future<Long> f = Asyncio.getRunningLoop().createFuture();
+    AsyncFuture<Long> f = Asyncio.getRunningLoop().createFuture();
     FutureMonitor.monitoredSearch(List.of(4L, 6L).iterator(), x -> x > 5 && x % 2 == 1, f);
     assertTrue(f.done());
     assertEquals("Not Found", assertThrows(NoSuchElementException.class, f::result).getMessage());

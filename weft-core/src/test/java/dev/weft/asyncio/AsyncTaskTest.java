@@ -23,14 +23,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** asyncio's Task: running, results, names, one-shot cancel, lifetime. */
-class TaskTest {
+class AsyncTaskTest {
   private static final Duration ONE = Duration.ofSeconds(1);
 
   /** A task starts on the next iteration, not inside createTask, and its result is awaited. */
   @WeftTest
   void testStartsSoonAndReturns() throws Exception {
     Trace trace = new Trace();
-    Task<String> t = Asyncio.createTask(() -> {
+    AsyncTask<String> t = Asyncio.createTask(() -> {
       trace.expect(2);
       Weft.sleep(ONE);
       return "done";
@@ -48,7 +48,7 @@ class TaskTest {
   @WeftTest
   void testFailure() throws Exception {
     IOException boom = new IOException("boom");
-    Task<String> t = Asyncio.createTask(() -> {
+    AsyncTask<String> t = Asyncio.createTask(() -> {
       throw boom;
     });
     assertSame(boom, assertThrows(IOException.class, t::await));
@@ -59,7 +59,7 @@ class TaskTest {
   @WeftTest
   void testCancelMessage() throws Exception {
     List<String> seen = new ArrayList<>();
-    Task<String> t = Asyncio.createTask(() -> {
+    AsyncTask<String> t = Asyncio.createTask(() -> {
       try {
         Weft.sleepForever();
       } catch (CancelledError e) {
@@ -80,7 +80,7 @@ class TaskTest {
   /** A task may catch the one-shot cancel, clean up with more waits, and return a value. */
   @WeftTest
   void testDeclineCancel() throws Exception {
-    Task<String> t = Asyncio.createTask(() -> {
+    AsyncTask<String> t = Asyncio.createTask(() -> {
       try {
         Weft.sleepForever();
       } catch (CancelledError e) {
@@ -100,7 +100,7 @@ class TaskTest {
   @WeftTest
   void testCancelBeforeStart() throws Exception {
     boolean[] ran = new boolean[1];
-    Task<String> t = Asyncio.createTask(() -> {
+    AsyncTask<String> t = Asyncio.createTask(() -> {
       ran[0] = true;
       return "x";
     });
@@ -113,11 +113,11 @@ class TaskTest {
   /** Cancelling a task that awaits another task passes the cancel on, as asyncio does. */
   @WeftTest
   void testCancelPropagatesToAwaitedTask() throws Exception {
-    Task<String> inner = Asyncio.createTask(() -> {
+    AsyncTask<String> inner = Asyncio.createTask(() -> {
       Weft.sleepForever();
       return "never";
     }, "inner");
-    Task<String> outer = Asyncio.createTask(inner::await, "outer");
+    AsyncTask<String> outer = Asyncio.createTask(inner::await, "outer");
     Weft.sleep(ONE);
     outer.cancel("from outside");
     assertThrows(CancelledError.class, outer::await);
@@ -129,8 +129,8 @@ class TaskTest {
   @WeftTest
   void testIntrospection() throws Exception {
     assertEquals(Optional.empty(), Asyncio.currentTask());
-    Task<?>[] inside = new Task<?>[1];
-    Task<String> t = Asyncio.createTask(() -> {
+    AsyncTask<?>[] inside = new AsyncTask<?>[1];
+    AsyncTask<String> t = Asyncio.createTask(() -> {
       inside[0] = Asyncio.currentTask().orElseThrow();
       Weft.sleep(ONE);
       return "x";

@@ -17,7 +17,7 @@ import java.util.Optional;
  * <h2>Usage</h2>
  *
  * {@snippet lang=java :
- * Task<String> task = Asyncio.createTask(() -> work(), "worker");
+ * AsyncTask<String> task = Asyncio.createTask(() -> work(), "worker");
  * String result = task.await();
  * }
  *
@@ -38,8 +38,8 @@ import java.util.Optional;
  *
  * @param <T> the type of the result
  */
-public final class Task<T> extends Future<T> {
-  private static final ScopedValue<Task<?>> CURRENT = ScopedValue.newInstance();
+public final class AsyncTask<T> extends AsyncFuture<T> {
+  private static final ScopedValue<AsyncTask<?>> CURRENT = ScopedValue.newInstance();
 
   // immutable state
   private final Awaitable<? extends T> function;
@@ -49,21 +49,21 @@ public final class Task<T> extends Future<T> {
   private String name;
   private dev.weft.lowlevel.Task task;
 
-  Task(LoopState loopState, Awaitable<? extends T> function, String name) {
+  AsyncTask(LoopState loopState, Awaitable<? extends T> function, String name) {
     super(loopState);
     this.function = Objects.requireNonNull(function, "function");
     this.name = name;
   }
 
   /** Starts the task as a task of the loop. */
-  Task<T> startOnLoop() {
+  AsyncTask<T> startOnLoop() {
     task = loopState.eventLoop.spawn(this::body, name);
     afterStart();
     return this;
   }
 
   /** Starts the task in a nursery, where a failure also fails the nursery (TaskGroup). */
-  Task<T> startIn(Nursery nursery) {
+  AsyncTask<T> startIn(Nursery nursery) {
     loopState.liveTasks.add(this);
     nursery.startSoon(
         () -> {
@@ -137,7 +137,7 @@ public final class Task<T> extends Future<T> {
   }
 
   /** {@return the task whose function the calling thread is running, if any} */
-  static Optional<Task<?>> current() {
+  static Optional<AsyncTask<?>> current() {
     return CURRENT.isBound() ? Optional.of(CURRENT.get()) : Optional.empty();
   }
 

@@ -24,13 +24,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** asyncio's Future: states, callbacks, awaiting, cancellation of the waiter. */
-class FutureTest {
+class AsyncFutureTest {
   private static final Duration ONE = Duration.ofSeconds(1);
 
   /** result() and exception() before done are InvalidStateExceptions; setting twice too. */
   @WeftTest
   void testInvalidState() throws Exception {
-    Future<String> f = Asyncio.getRunningLoop().createFuture();
+    AsyncFuture<String> f = Asyncio.getRunningLoop().createFuture();
     assertFalse(f.done());
     InvalidStateException e = assertThrows(InvalidStateException.class, f::result);
     assertTrue(e.getMessage().contains("not done"), e.getMessage());
@@ -46,7 +46,7 @@ class FutureTest {
   /** An exception is thrown as itself by result() and await(). */
   @WeftTest
   void testException() throws Exception {
-    Future<String> f = Asyncio.getRunningLoop().createFuture();
+    AsyncFuture<String> f = Asyncio.getRunningLoop().createFuture();
     IOException boom = new IOException("boom");
     f.setException(boom);
     assertSame(boom, assertThrows(IOException.class, f::result));
@@ -59,7 +59,7 @@ class FutureTest {
   /** A cancelled future throws CancelledError with its message from result/exception/await. */
   @WeftTest
   void testCancelWithMessage() throws Exception {
-    Future<String> f = Asyncio.getRunningLoop().createFuture();
+    AsyncFuture<String> f = Asyncio.getRunningLoop().createFuture();
     assertTrue(f.cancel("no longer needed"));
     assertTrue(f.cancelled());
     assertTrue(f.done());
@@ -72,9 +72,9 @@ class FutureTest {
   /** Callbacks run soon (not inside setResult), in order; one added after done runs too. */
   @WeftTest
   void testCallbacks() throws Exception {
-    Future<String> f = Asyncio.getRunningLoop().createFuture();
+    AsyncFuture<String> f = Asyncio.getRunningLoop().createFuture();
     List<String> log = new ArrayList<>();
-    Consumer<Future<String>> removed = x -> log.add("removed");
+    Consumer<AsyncFuture<String>> removed = x -> log.add("removed");
     f.addDoneCallback(x -> log.add("first " + x.done()));
     f.addDoneCallback(removed);
     f.addDoneCallback(removed);
@@ -96,7 +96,7 @@ class FutureTest {
     Loop loop = Asyncio.getRunningLoop();
     List<String> reported = new ArrayList<>();
     loop.setExceptionHandler((msg, err) -> reported.add(err.getMessage()));
-    Future<String> f = loop.createFuture();
+    AsyncFuture<String> f = loop.createFuture();
     List<String> log = new ArrayList<>();
     f.addDoneCallback(x -> {
       throw new IllegalStateException("bad callback");
@@ -111,7 +111,7 @@ class FutureTest {
   /** await() parks until another task sets the result. */
   @WeftTest
   void testAwaitWaits() throws Exception {
-    Future<String> f = Asyncio.getRunningLoop().createFuture();
+    AsyncFuture<String> f = Asyncio.getRunningLoop().createFuture();
     Nursery.open(
         n -> {
           n.startSoon(
@@ -127,7 +127,7 @@ class FutureTest {
   /** Cancelling the waiting task cancels the plain future it awaits (asyncio). */
   @WeftTest
   void testWaiterCancellationCancelsFuture() throws Exception {
-    Future<String> f = Asyncio.getRunningLoop().createFuture();
+    AsyncFuture<String> f = Asyncio.getRunningLoop().createFuture();
     Timeouts.moveOnAfter(ONE, () -> f.await());
     assertTrue(f.cancelled());
   }
@@ -135,7 +135,7 @@ class FutureTest {
   /** await() is a checkpoint even on a done future; result() never is. */
   @WeftTest
   void testCheckpoints() throws Exception {
-    Future<String> f = Asyncio.getRunningLoop().createFuture();
+    AsyncFuture<String> f = Asyncio.getRunningLoop().createFuture();
     f.setResult("x");
     Checkpoints.assertCheckpoints(() -> f.await());
     Checkpoints.assertNoCheckpoints(
@@ -149,7 +149,7 @@ class FutureTest {
   /** A future from another thread, or used off its loop, is a clear error. */
   @WeftTest
   void testWrongThread() throws Exception {
-    Future<String> f = Asyncio.getRunningLoop().createFuture();
+    AsyncFuture<String> f = Asyncio.getRunningLoop().createFuture();
     Throwable[] seen = new Throwable[1];
     // The foreign thread fails before touching the loop, so joining it here cannot deadlock
     // (on the portable engine the join holds the loop's turn; nothing else needs it).
@@ -175,8 +175,8 @@ class FutureTest {
     List<String> reported = new ArrayList<>();
     Loop loop = Loop.newEventLoop(c -> c.withClock(MockClock.autojumping()).withEngine(engine));
     loop.setExceptionHandler((msg, err) -> reported.add(msg + " / " + err.getMessage()));
-    Future<String> seen = loop.createFuture();
-    Future<String> unseen = loop.createFuture();
+    AsyncFuture<String> seen = loop.createFuture();
+    AsyncFuture<String> unseen = loop.createFuture();
     loop.runUntilComplete(
         () -> {
           seen.setException(new IOException("looked at"));

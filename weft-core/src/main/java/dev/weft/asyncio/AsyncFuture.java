@@ -19,12 +19,12 @@ import java.util.function.Consumer;
  * An eventual result: asyncio's {@code Future}. Some code sets its result or exception (or
  * cancels it); tasks {@linkplain #await() await} it; done callbacks run once it is done.
  *
- * <p>Make one with {@link Loop#createFuture()}; a {@link Task} is a future that runs a function.
+ * <p>Make one with {@link Loop#createFuture()}; an {@link AsyncTask} is a future that runs a function.
  *
  * <h2>Usage</h2>
  *
  * {@snippet lang=java :
- * Future<String> f = Asyncio.getRunningLoop().createFuture();
+ * AsyncFuture<String> f = Asyncio.getRunningLoop().createFuture();
  * Asyncio.getRunningLoop().callLater(Duration.ofSeconds(1), () -> f.setResult("done"));
  * String s = f.await();   // "done", after 1 s
  * }
@@ -45,7 +45,7 @@ import java.util.function.Consumer;
  *
  * @param <T> the type of the result
  */
-public sealed class Future<T> implements Awaitable<T> permits Task, GatheringFuture {
+public sealed class AsyncFuture<T> implements Awaitable<T> permits AsyncTask, GatheringFuture {
   private static final int PENDING = 0;
   private static final int CANCELLED = 1;
   private static final int FINISHED = 2;
@@ -58,7 +58,7 @@ public sealed class Future<T> implements Awaitable<T> permits Task, GatheringFut
   private T result;
   private Throwable exception;
   private String cancelMessage;
-  private List<Consumer<? super Future<T>>> callbacks;
+  private List<Consumer<? super AsyncFuture<T>>> callbacks;
   private ArrayDeque<dev.weft.lowlevel.Task> waiters;
 
   /*
@@ -74,7 +74,7 @@ public sealed class Future<T> implements Awaitable<T> permits Task, GatheringFut
    * exception() or await() has shown it; one never retrieved is reported when the loop closes.
    */
 
-  Future(LoopState loopState) {
+  AsyncFuture(LoopState loopState) {
     this.loopState = loopState;
   }
 
@@ -194,7 +194,7 @@ public sealed class Future<T> implements Awaitable<T> permits Task, GatheringFut
    *
    * @param callback the callback
    */
-  public void addDoneCallback(Consumer<? super Future<T>> callback) {
+  public void addDoneCallback(Consumer<? super AsyncFuture<T>> callback) {
     Objects.requireNonNull(callback, "callback");
     checkLoop("addDoneCallback");
     if (state != PENDING) {
@@ -213,7 +213,7 @@ public sealed class Future<T> implements Awaitable<T> permits Task, GatheringFut
    * @param callback the callback
    * @return how many were removed
    */
-  public int removeDoneCallback(Consumer<? super Future<T>> callback) {
+  public int removeDoneCallback(Consumer<? super AsyncFuture<T>> callback) {
     checkLoop("removeDoneCallback");
     if (callbacks == null) {
       return 0;
@@ -412,15 +412,15 @@ public sealed class Future<T> implements Awaitable<T> permits Task, GatheringFut
       waiters = null;
     }
     if (callbacks != null) {
-      List<Consumer<? super Future<T>>> cbs = callbacks;
+      List<Consumer<? super AsyncFuture<T>>> cbs = callbacks;
       callbacks = null;
-      for (Consumer<? super Future<T>> cb : cbs) {
+      for (Consumer<? super AsyncFuture<T>> cb : cbs) {
         schedule(cb);
       }
     }
   }
 
-  private void schedule(Consumer<? super Future<T>> cb) {
+  private void schedule(Consumer<? super AsyncFuture<T>> cb) {
     try {
       loopState.eventLoop
           .runToken()
