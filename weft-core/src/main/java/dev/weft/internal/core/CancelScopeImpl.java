@@ -264,7 +264,8 @@ public final class CancelScopeImpl {
    * Leaves the scope.
    *
    * @param exc what the body threw, or null
-   * @return what the scope lets through: null when it caught its own cancellation
+   * @return what the scope lets through: null when it caught its own cancellation and nothing
+   *     rode on it; the failures that rode on it otherwise
    */
   public Throwable exit(Throwable exc) {
     if (task.cancelStatus != status) {
@@ -277,11 +278,13 @@ public final class CancelScopeImpl {
       timer = null;
     }
     task.activateCancelStatus(status.parent);
-    if (exc instanceof CancelledError
+    if (exc instanceof CancelledError c
         && (status.effectivelyCancelled || everDelivered)
         && !status.parentCancellationIsVisibleToUs()) {
       cancelledCaught = true;
-      exc = null;
+      // Only the cancellation is ours to catch: a failure that rode on it (a close() that failed
+      // while the error unwound the body) goes on (see CarriedFailures).
+      exc = CarriedFailures.of(c);
     }
     status.close();
     status = null;

@@ -1,7 +1,6 @@
 package dev.weft.internal.core;
 
 import dev.weft.Block;
-import dev.weft.CompositeException;
 import dev.weft.Nursery;
 import dev.weft.TaskStatus;
 import dev.weft.cancel.CancelScope;
@@ -44,6 +43,8 @@ public final class NurseryImpl implements Nursery {
    * that caused them catches them. Failures win over cancellations: one failure is rethrown as
    * itself, several as a CompositeException, and CancelledErrors are dropped when a real failure
    * exists (the level-triggered scope re-raises at the next checkpoint if it still matters).
+   * A failure riding on a dropped CancelledError as a suppressed exception is a failure like any
+   * other (CarriedFailures): "nothing is dropped" covers a close() that failed during unwinding.
    * See NurseryTest#testFailureCancelsSiblings and #testSeveralFailuresAreComposed.
    */
 
@@ -165,8 +166,13 @@ public final class NurseryImpl implements Nursery {
       if (system) {
         // The CancelledError the run's shutdown caused is how a system task is told to stop,
         // not a failure; the system scope absorbs it as a nursery scope would.
-        if (!(t.failure instanceof CancelledError && cancelStatus.effectivelyCancelled)) {
+        if (!(t.failure instanceof CancelledError c && cancelStatus.effectivelyCancelled)) {
           runner.crash(t.failure);
+        } else {
+          Throwable carried = CarriedFailures.of(c);
+          if (carried != null) {
+            runner.crash(carried);
+          }
         }
       } else {
         addExc(t.failure);
@@ -217,17 +223,13 @@ public final class NurseryImpl implements Nursery {
         if (cancelled == null) {
           cancelled = c;
         }
+        // A failure that rode on a cancellation (a close() failing while it unwound) counts.
+        CarriedFailures.collect(c, failures);
       } else if (!failures.contains(t)) {
         failures.add(t);
       }
     }
-    if (failures.size() == 1) {
-      return failures.get(0);
-    }
-    if (failures.size() > 1) {
-      return new CompositeException(failures);
-    }
-    return cancelled;
+    return failures.isEmpty() ? cancelled : CarriedFailures.combine(failures);
   }
 
   void moveChildrenFrom(NurseryImpl old) {
