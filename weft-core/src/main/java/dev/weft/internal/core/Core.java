@@ -1,6 +1,7 @@
 package dev.weft.internal.core;
 
 import dev.weft.Block;
+import dev.weft.internal.io.SelectorIoManager;
 import dev.weft.lowlevel.Abort;
 import dev.weft.lowlevel.AbortFunction;
 import dev.weft.lowlevel.Clock;
@@ -114,6 +115,15 @@ public final class Core {
   /** {@return the current loop's clock} */
   public static Clock currentClock() {
     return currentTask("Scheduling.currentClock").runner.clock;
+  }
+
+  /**
+   * {@return the current loop's I/O manager}
+   *
+   * @param what the API method, for the error message
+   */
+  public static SelectorIoManager io(String what) {
+    return currentTask(what).runner.io;
   }
 
   /** {@return the current loop's run token} */

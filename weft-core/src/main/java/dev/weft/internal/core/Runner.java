@@ -6,6 +6,7 @@ import dev.weft.internal.engine.Carrier;
 import dev.weft.internal.engine.EngineDriver;
 import dev.weft.internal.engine.Engines;
 import dev.weft.internal.engine.LoopHost;
+import dev.weft.internal.io.SelectorIoManager;
 import dev.weft.lowlevel.Clock;
 import dev.weft.lowlevel.EventLoop;
 import dev.weft.lowlevel.RunStatistics;
@@ -21,7 +22,6 @@ import java.util.Objects;
 import java.util.PriorityQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * One event loop: its run queue, timers, clock, cross-thread inbox and task tree. A runner
@@ -34,13 +34,14 @@ public final class Runner implements LoopHost, RunToken, EventLoop {
   /** The loop whose thread this is; bound on the loop thread while the loop runs. */
   private static final ScopedValue<Runner> CURRENT_LOOP = ScopedValue.newInstance();
 
-  private static final double MAX_WAIT_SECONDS = 86_400;
+  private static final double MAX_WAIT_SECONDS = SelectorIoManager.MAX_WAIT_SECONDS;
 
   // immutable state
   final Clock clock;
   private final EngineDriver engine;
   final TimerQueue timers = new TimerQueue();
   final ArrayDeque<TaskImpl> runq = new ArrayDeque<>();
+  final SelectorIoManager io = new SelectorIoManager();
   private final ConcurrentLinkedQueue<Runnable> inbox = new ConcurrentLinkedQueue<>();
   private final PriorityQueue<IdleWaiter> idleWaiters = new PriorityQueue<>();
   private final CancelScope mainScope = new CancelScope();
@@ -70,8 +71,8 @@ public final class Runner implements LoopHost, RunToken, EventLoop {
    * The loop (run()) repeats Trio's cycle until no task is left:
    *   1. choose how long to wait: 0 if a task is runnable, else until the next timer, shortened
    *      to the smallest awaitAllTasksBlocked cushion or the clock's autojump threshold;
-   *   2. wait for the inbox (cross-thread callbacks and foreign wake-ups) up to that long, and run
-   *      what arrived;
+   *   2. wait for the inbox (cross-thread callbacks and foreign wake-ups) and for ready channels
+   *      up to that long; run what arrived and reschedule the tasks whose channels are ready;
    *   3. fire expired timers (deadlines cancel their scopes);
    *   4. if still nothing is runnable and the wait was "primed", wake the idle waiters with the
    *      smallest cushion, or let the clock autojump to the next deadline;
@@ -79,7 +80,8 @@ public final class Runner implements LoopHost, RunToken, EventLoop {
    *      tasks made runnable during the batch wait for the next one, so one busy task cannot
    *      starve the timers or the inbox.
    * Only this thread touches the fields above except `inbox`, `sleeping`, `finished` and
-   * `loopThread`. The loop never spins: with nothing to do it parks, and inbox posts unpark it
+   * `loopThread`. The loop never spins: with nothing to do it blocks in its I/O manager (its
+   * Selector, or a plain park before any channel was registered), and inbox posts wake it
    * (the `sleeping` flag and the re-check of the inbox after setting it form a Dekker pair).
    *
    * The main task's cancel status is the root of the user's tree; system tasks live in a
@@ -373,6 +375,7 @@ public final class Runner implements LoopHost, RunToken, EventLoop {
 
   private void finish() {
     running = false;
+    io.close();
     if (closeHooks != null) {
       for (Runnable hook : closeHooks) {
         try {
@@ -441,6 +444,7 @@ public final class Runner implements LoopHost, RunToken, EventLoop {
 
   /** Waits up to the timeout for the inbox, runs what arrived, and says whether anything did. */
   private boolean waitForEvents(double timeoutSeconds) {
+    int ioWoken = 0;
     if (timeoutSeconds > 0 && inbox.isEmpty()) {
       long deadline =
           timeoutSeconds >= MAX_WAIT_SECONDS
@@ -448,25 +452,25 @@ public final class Runner implements LoopHost, RunToken, EventLoop {
               : System.nanoTime() + (long) (timeoutSeconds * 1e9);
       sleeping = true;
       try {
-        while (inbox.isEmpty()) {
-          if (deadline == Long.MAX_VALUE) {
-            LockSupport.park(this);
-          } else {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-              break;
-            }
-            LockSupport.parkNanos(this, left);
+        // Wait out the whole timeout unless something arrives: a stray wakeup (an unpark permit,
+        // a selector wakeup left over from an earlier post) must not look like an idle loop.
+        while (inbox.isEmpty() && ioWoken == 0) {
+          double left =
+              deadline == Long.MAX_VALUE
+                  ? Double.POSITIVE_INFINITY
+                  : (deadline - System.nanoTime()) / 1e9;
+          if (left <= 0) {
+            break;
           }
-          // The loop thread is never interrupted by weft; an interrupt from outside must not turn
-          // park into a spin.
-          Thread.interrupted();
+          ioWoken = io.block(left, loopThread);
         }
       } finally {
         sleeping = false;
       }
+    } else {
+      ioWoken = io.poll();
     }
-    return drainInbox() > 0;
+    return drainInbox() + ioWoken > 0;
   }
 
   private int drainInbox() {
@@ -700,7 +704,7 @@ public final class Runner implements LoopHost, RunToken, EventLoop {
   private void post(Runnable r) {
     inbox.add(r);
     if (sleeping) {
-      LockSupport.unpark(loopThread);
+      io.wakeup(loopThread);
     }
   }
 
