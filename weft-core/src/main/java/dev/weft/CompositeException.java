@@ -1,5 +1,6 @@
 package dev.weft;
 
+import dev.weft.internal.util.SafeString;
 import java.util.List;
 
 /**
@@ -41,7 +42,7 @@ public final class CompositeException extends RuntimeException {
     }
     StringBuilder sb = new StringBuilder().append(exceptions.size()).append(" tasks failed:");
     for (Throwable t : exceptions) {
-      sb.append("\n  ").append(t);
+      sb.append("\n  ").append(SafeString.of(t));
     }
     return sb.toString();
   }

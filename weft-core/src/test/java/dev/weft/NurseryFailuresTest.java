@@ -21,29 +21,36 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 @SuppressWarnings("try") // the resources exist only to fail in close()
 class NurseryFailuresTest {
+  /** {@return a task body that sleeps until cancelled, then fails in close() with {@code e}} */
+  static Block sleepThenFailToClose(Exception e) {
+    return () -> {
+      try (AutoCloseable r = () -> { throw e; }) {
+        Weft.sleepForever();
+      }
+    };
+  }
+
+  /** {@return what {@code Nursery.open(body)} throws, checked to be a {@code type}} */
+  static <T extends Throwable> T thrownBy(Class<T> type, Nursery.Body body) {
+    return assertThrows(type, () -> Nursery.open(body));
+  }
+
   /** A child cancelled by a failing sibling, whose close() fails while it unwinds: both count. */
   @WeftTest
   void testCloseFailureOfCancelledChildIsKept() {
     IllegalStateException sibling = new IllegalStateException("sibling failed");
     IOException closeFailed = new IOException("close failed");
     CompositeException c =
-        assertThrows(
+        thrownBy(
             CompositeException.class,
-            () ->
-                Nursery.open(
-                    n -> {
-                      n.startSoon(
-                          () -> {
-                            try (AutoCloseable r = () -> { throw closeFailed; }) {
-                              Weft.sleepForever();
-                            }
-                          });
-                      n.startSoon(
-                          () -> {
-                            Scheduling.awaitAllTasksBlocked(Duration.ZERO);
-                            throw sibling;
-                          });
-                    }));
+            n -> {
+              n.startSoon(sleepThenFailToClose(closeFailed));
+              n.startSoon(
+                  () -> {
+                    Scheduling.awaitAllTasksBlocked(Duration.ZERO);
+                    throw sibling;
+                  });
+            });
     assertEquals(List.of(sibling, closeFailed), c.exceptions());
   }
 
@@ -52,20 +59,13 @@ class NurseryFailuresTest {
   void testCloseFailureDuringQuietCancelSurfaces() {
     IOException closeFailed = new IOException("close failed");
     IOException e =
-        assertThrows(
+        thrownBy(
             IOException.class,
-            () ->
-                Nursery.open(
-                    n -> {
-                      n.startSoon(
-                          () -> {
-                            try (AutoCloseable r = () -> { throw closeFailed; }) {
-                              Weft.sleepForever();
-                            }
-                          });
-                      Scheduling.awaitAllTasksBlocked(Duration.ZERO);
-                      n.cancelScope().cancel();
-                    }));
+            n -> {
+              n.startSoon(sleepThenFailToClose(closeFailed));
+              Scheduling.awaitAllTasksBlocked(Duration.ZERO);
+              n.cancelScope().cancel();
+            });
     assertSame(closeFailed, e);
   }
 
@@ -75,16 +75,14 @@ class NurseryFailuresTest {
     IllegalStateException child = new IllegalStateException("child");
     IOException bodyClose = new IOException("body close");
     CompositeException c =
-        assertThrows(
+        thrownBy(
             CompositeException.class,
-            () ->
-                Nursery.open(
-                    n -> {
-                      n.startSoon(() -> { throw child; });
-                      try (AutoCloseable r = () -> { throw bodyClose; }) {
-                        Weft.sleepForever();
-                      }
-                    }));
+            n -> {
+              n.startSoon(() -> { throw child; });
+              try (AutoCloseable r = () -> { throw bodyClose; }) {
+                Weft.sleepForever();
+              }
+            });
     assertEquals(List.of(child, bodyClose), c.exceptions());
   }
 
@@ -127,5 +125,37 @@ class NurseryFailuresTest {
                             "service")));
     assertTrue(crash.getMessage().contains("crashed"), crash.getMessage());
     assertSame(closeFailed, crash.getCause());
+  }
+
+  /** Two failures whose toString() and getMessage() throw: both are still reported, together. */
+  @WeftTest
+  void testFailuresWithThrowingToStringAreComposed() {
+    RuntimeException a = Hostile.exception();
+    RuntimeException b = Hostile.exception();
+    CompositeException c =
+        thrownBy(
+            CompositeException.class,
+            n -> {
+              n.startSoon(() -> { throw a; });
+              n.startSoon(() -> { throw b; });
+            });
+    assertEquals(List.of(a, b), c.exceptions());
+    assertTrue(c.getMessage().contains("toString() threw"), c.getMessage());
+  }
+
+  /** A task that failed with such an exception still describes itself. */
+  @WeftTest
+  void testTaskWithThrowingFailureDescribesItself() throws Exception {
+    RuntimeException a = Hostile.exception();
+    dev.weft.lowlevel.Task[] child = new dev.weft.lowlevel.Task[1];
+    thrownBy(
+        RuntimeException.class,
+        n ->
+            n.startSoon(
+                () -> {
+                  child[0] = Scheduling.currentTask();
+                  throw a;
+                }));
+    assertTrue(child[0].toString().contains("failed"), child[0].toString());
   }
 }

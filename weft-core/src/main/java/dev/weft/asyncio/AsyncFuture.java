@@ -307,7 +307,7 @@ public sealed class AsyncFuture<T> implements Awaitable<T> permits AsyncTask, Ga
         switch (state) {
           case PENDING -> "pending";
           case CANCELLED -> "cancelled";
-          default -> exception != null ? "exception=" + exception : "result=" + result;
+          default -> exception != null ? "exception=" + LoopState.repr(exception) : "result=" + LoopState.repr(result);
         };
     return describe() + "[" + s + "]";
   }
@@ -390,7 +390,8 @@ public sealed class AsyncFuture<T> implements Awaitable<T> permits AsyncTask, Ga
     if (t instanceof Exception e) {
       return e;
     }
-    return new ExecutionException(t);
+    // Not new ExecutionException(t): that calls t.toString(), which may throw.
+    return new ExecutionException("the future failed with a Throwable that is not an Exception", t);
   }
 
   // ---- internals
@@ -429,7 +430,7 @@ public sealed class AsyncFuture<T> implements Awaitable<T> permits AsyncTask, Ga
                 try {
                   cb.accept(this);
                 } catch (Throwable t) {
-                  loopState.report("Exception in callback " + cb + " of " + this, t);
+                  loopState.report("Exception in callback " + LoopState.repr(cb) + " of " + this, t);
                 }
               });
     } catch (IllegalStateException loopClosed) {

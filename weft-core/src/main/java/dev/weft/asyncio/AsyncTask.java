@@ -1,9 +1,12 @@
 package dev.weft.asyncio;
 
+import dev.weft.CompositeException;
 import dev.weft.Nursery;
 import dev.weft.cancel.CancelScope;
 import dev.weft.cancel.CancelledError;
 import dev.weft.lowlevel.Scheduling;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -175,9 +178,14 @@ public final class AsyncTask<T> extends AsyncFuture<T> {
       // Not this task's own request (that one the scope catches): an outer scope, the loop
       // closing, or a cancelled future it awaited. As in asyncio, the task ends cancelled; the
       // weft task ends right here, so swallowing the error cannot hide a level-triggered cancel.
-      loopState.liveTasks.remove(this);
-      finishCancelled(messageOf(e));
-      return null;
+      // Unless a failure rode on it (a close() that failed while it unwound): in asyncio that
+      // failure replaces the CancelledError, and the task fails with it.
+      failure = failureCarriedBy(e);
+      if (failure == null) {
+        loopState.liveTasks.remove(this);
+        finishCancelled(messageOf(e));
+        return null;
+      }
     } catch (Throwable t) {
       failure = t;
     }
@@ -193,5 +201,18 @@ public final class AsyncTask<T> extends AsyncFuture<T> {
       finishCancelled(scope.cancelReason().orElse(null));
     }
     return failure;
+  }
+
+  /** {@return the failures attached to {@code e} that are not cancellations, or null for none} */
+  private static Throwable failureCarriedBy(CancelledError e) {
+    List<Throwable> carried = new ArrayList<>(0);
+    for (Throwable s : e.getSuppressed()) {
+      if (!(s instanceof CancelledError)) {
+        carried.add(s);
+      }
+    }
+    return carried.isEmpty()
+        ? null
+        : carried.size() == 1 ? carried.get(0) : new CompositeException(carried);
   }
 }

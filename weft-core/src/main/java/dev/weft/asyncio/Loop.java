@@ -261,7 +261,7 @@ public final class Loop implements AutoCloseable {
       try {
         callback.run();
       } catch (Throwable t) {
-        state.report("Exception in callback " + callback, t);
+        state.report("Exception in callback " + LoopState.repr(callback), t);
       }
     };
   }

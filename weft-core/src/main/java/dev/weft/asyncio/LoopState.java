@@ -69,6 +69,25 @@ final class LoopState {
     LOG.log(System.Logger.Level.ERROR, message, error);
   }
 
+  /**
+   * {@return {@code o}'s toString(), or, when that throws, what Python's reprlib shows for a
+   * broken repr: the class and identity} A message about a user's error must never fail in its
+   * turn: that would lose the error, stop the reports after it, or crash the loop.
+   */
+  static String repr(Object o) {
+    try {
+      return String.valueOf(o);
+    } catch (Throwable broken) {
+      return "<"
+          + o.getClass().getName()
+          + " instance at 0x"
+          + Integer.toHexString(System.identityHashCode(o))
+          + ", its toString() threw "
+          + broken.getClass().getSimpleName()
+          + ">";
+    }
+  }
+
   private void closed() {
     // DESIGN.md invariant 6: a failure nobody looked at reaches the log when the loop closes.
     List<AsyncFuture<?>> left = new ArrayList<>(unretrieved);

@@ -3,6 +3,7 @@ package dev.weft.internal.core;
 import dev.weft.Nursery;
 import dev.weft.cancel.CancelledError;
 import dev.weft.internal.engine.Carrier;
+import dev.weft.internal.util.SafeString;
 import dev.weft.lowlevel.Abort;
 import dev.weft.lowlevel.AbortFunction;
 import dev.weft.lowlevel.Task;
@@ -262,7 +263,7 @@ public final class TaskImpl implements Task {
           case NEW -> "new";
           case RUNNING -> foreignBlocked ? "blocked in foreign code" : "running";
           case PARKED -> abortFn != null ? "parked" : "runnable";
-          default -> failure != null ? "failed: " + failure : "done";
+          default -> failure != null ? "failed: " + SafeString.of(failure) : "done";
         };
     return "Task[" + name + " #" + id + ", " + s + "]";
   }

@@ -151,6 +151,6 @@ public final class Engines {
     if (t instanceof Error e) {
       throw e;
     }
-    throw new IllegalStateException(t);
+    throw new IllegalStateException("the weft loop failed with a checked exception", t);
   }
 }
