@@ -36,7 +36,7 @@ import java.util.concurrent.Callable;
  * methods (other threads use {@link #runToken()}); while it is idle, the owner may call them from
  * its thread.
  */
-public sealed interface EventLoop permits dev.weft.internal.core.Runner {
+public sealed interface EventLoop permits dev.weft.internal.core.EventLoopImpl {
   /**
    * {@return a new idle loop with the given options}
    *

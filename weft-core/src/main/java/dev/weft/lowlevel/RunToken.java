@@ -6,7 +6,7 @@ package dev.weft.lowlevel;
  * <p>Get it inside the loop with {@link Scheduling#currentRunToken()} and hand it to other
  * threads; it is Trio's {@code TrioToken}. It is the one thread-safe way into a loop.
  */
-public sealed interface RunToken permits dev.weft.internal.core.Runner {
+public sealed interface RunToken permits dev.weft.internal.core.Inbox {
   /**
    * Schedules {@code callback} to run on the loop's thread soon, waking the loop if it is
    * waiting. Callbacks run in the order they were posted.

@@ -27,7 +27,7 @@ public final class CancelScopeImpl {
   private boolean entered;
   private CancelStatus status;
   private TaskImpl task;
-  private Runner runner;
+  private RunLoop runner;
   private Timer timer;
 
   /*
@@ -253,7 +253,7 @@ public final class CancelScopeImpl {
    * @param r the loop
    * @return the new root status
    */
-  CancelStatus enterDetached(Runner r) {
+  CancelStatus enterDetached(RunLoop r) {
     entered = true;
     runner = r;
     status = new CancelStatus(this, null);

@@ -28,7 +28,7 @@ public final class Core {
    * @param what the API method, for the error message
    */
   public static TaskImpl currentTask(String what) {
-    return Runner.currentTask(what);
+    return RunLoop.currentTask(what);
   }
 
   /**
@@ -123,12 +123,13 @@ public final class Core {
    * @param what the API method, for the error message
    */
   public static SelectorIoManager io(String what) {
-    return currentTask(what).runner.io;
+    // The one I/O manager a loop has today; a loop with another one would fail here, loudly.
+    return (SelectorIoManager) currentTask(what).runner.io;
   }
 
   /** {@return the current loop's run token} */
   public static RunToken currentRunToken() {
-    return currentTask("Scheduling.currentRunToken").runner;
+    return currentTask("Scheduling.currentRunToken").runner.inbox;
   }
 
   /** {@return the current run's main task} */
@@ -184,12 +185,13 @@ public final class Core {
    * @param config the options
    */
   public static EventLoop openLoop(dev.weft.RunConfig config) {
-    return Runner.openManual(Objects.requireNonNull(config, "config"));
+    return EventLoopImpl.openManual(Objects.requireNonNull(config, "config"));
   }
 
   /** {@return the loop of the calling task or loop thread, or null} */
   public static EventLoop currentLoopOrNull() {
-    return Runner.currentOrNull();
+    RunLoop r = RunLoop.currentOrNull();
+    return r == null ? null : r.eventLoop;
   }
 
   /**
@@ -198,7 +200,7 @@ public final class Core {
    * @param what the API method, for the error message
    */
   public static EventLoop currentLoop(String what) {
-    Runner r = Runner.currentOrNull();
+    RunLoop r = RunLoop.currentOrNull();
     if (r == null) {
       throw new IllegalStateException(
           what
@@ -206,7 +208,7 @@ public final class Core {
               + Thread.currentThread().getName()
               + "' is not running one.");
     }
-    return r;
+    return r.eventLoop;
   }
 
   /**
@@ -215,7 +217,7 @@ public final class Core {
    * @param loop the loop
    */
   public static Map<Object, Object> runVars(EventLoop loop) {
-    return ((Runner) Objects.requireNonNull(loop, "loop")).runVars;
+    return ((EventLoopImpl) Objects.requireNonNull(loop, "loop")).loop().runVars;
   }
 
   /**
@@ -227,6 +229,6 @@ public final class Core {
    * @throws Exception its failure
    */
   public static Object run(dev.weft.RunConfig config, Callable<?> main) throws Exception {
-    return new Runner(config).run(main);
+    return EventLoopImpl.runMain(config, main);
   }
 }

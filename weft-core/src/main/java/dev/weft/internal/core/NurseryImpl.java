@@ -15,7 +15,7 @@ import java.util.Optional;
 /** The runtime's nursery: the tasks started by one {@link Nursery#open} block. */
 public final class NurseryImpl implements Nursery {
   // immutable state
-  final Runner runner;
+  final RunLoop runner;
   final TaskImpl parentTask;
   private final CancelScope cancelScope;
   final CancelStatus cancelStatus;
@@ -48,7 +48,7 @@ public final class NurseryImpl implements Nursery {
    * See NurseryTest#testFailureCancelsSiblings and #testSeveralFailuresAreComposed.
    */
 
-  NurseryImpl(Runner runner, TaskImpl parentTask, CancelScope cancelScope, CancelStatus status,
+  NurseryImpl(RunLoop runner, TaskImpl parentTask, CancelScope cancelScope, CancelStatus status,
       boolean system) {
     this.runner = runner;
     this.parentTask = parentTask;
@@ -68,7 +68,7 @@ public final class NurseryImpl implements Nursery {
    */
   public static void open(Nursery.Body body) throws Exception {
     Objects.requireNonNull(body, "body");
-    TaskImpl task = Runner.currentTask("Nursery.open");
+    TaskImpl task = RunLoop.currentTask("Nursery.open");
     CancelScope scope = new CancelScope();
     scope.run(
         () -> {

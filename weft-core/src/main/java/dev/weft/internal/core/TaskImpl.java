@@ -20,7 +20,7 @@ public final class TaskImpl implements Task {
   static final int FINISHED = 3;
 
   // immutable state
-  final Runner runner;
+  final RunLoop runner;
   final long id;
   final String name;
   final boolean system;
@@ -66,7 +66,7 @@ public final class TaskImpl implements Task {
    * cancelled (see CancelStatus#recalculate).
    */
 
-  TaskImpl(Runner runner, long id, String name, boolean system, Callable<?> body) {
+  TaskImpl(RunLoop runner, long id, String name, boolean system, Callable<?> body) {
     this.runner = runner;
     this.id = id;
     this.name = name;
@@ -77,7 +77,7 @@ public final class TaskImpl implements Task {
   /** The code the task's thread runs. */
   void runBody() {
     try {
-      result = ScopedValue.where(Runner.CURRENT_TASK, this).call(body::call);
+      result = ScopedValue.where(RunLoop.CURRENT_TASK, this).call(body::call);
     } catch (Throwable t) {
       failure = t;
     }
@@ -85,7 +85,7 @@ public final class TaskImpl implements Task {
   }
 
   /**
-   * Parks the current task (which must be this one) until {@link Runner#reschedule} wakes it.
+   * Parks the current task (which must be this one) until {@link RunLoop#reschedule} wakes it.
    *
    * @param abort decides what a cancellation does while parked
    * @return the value it was rescheduled with

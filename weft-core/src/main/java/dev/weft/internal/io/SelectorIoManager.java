@@ -25,10 +25,7 @@ import java.util.function.Consumer;
  *
  * <p>Every method but {@link #wakeup} runs on the loop's thread or in one of its tasks.
  */
-public final class SelectorIoManager {
-  /** Waits this long or more count as "no limit". */
-  public static final double MAX_WAIT_SECONDS = 86_400;
-
+public final class SelectorIoManager extends IoManager {
   // immutable state
   private final Consumer<SelectionKey> onReady = this::ready;
 
@@ -65,8 +62,9 @@ public final class SelectorIoManager {
    *
    * The selector is opened lazily; until then the loop blocks with LockSupport.parkNanos, and
    * wakeup() unparks it. The switch is safe against a concurrent wakeup(): the selector is
-   * published (volatile) before the loop next announces that it is sleeping, and wakeup() reads
-   * it after seeing that announcement (see the Dekker pair in the loop).
+   * opened by a task, so it is published (volatile) before the loop next announces that it is
+   * sleeping, and interruptBlock() reads it after seeing that announcement (see the Dekker pair
+   * in IoManager).
    *
    * The loop may run on a virtual thread (the portable engine). On JDK 25 a virtual thread
    * blocked in Selector.select does not pin its carrier: the JDK parks it and polls the selector's
@@ -79,27 +77,12 @@ public final class SelectorIoManager {
 
   // ---- the loop's side
 
-  /**
-   * Blocks the loop thread until a channel is ready, {@link #wakeup} is called, or the timeout
-   * passes, then wakes the tasks whose channels are ready.
-   *
-   * @param timeoutSeconds how long at most; +infinity for no limit; must be more than 0
-   * @param loopThread the calling thread, for the park before a selector exists
-   * @return how many tasks it woke
-   */
-  public int block(double timeoutSeconds, Thread loopThread) {
-    assert timeoutSeconds > 0;
+  @Override
+  protected boolean blockOnce(double timeoutSeconds) {
     Selector s = selector;
     if (s == null) {
-      if (timeoutSeconds >= MAX_WAIT_SECONDS) {
-        LockSupport.park(this);
-      } else {
-        LockSupport.parkNanos(this, (long) (timeoutSeconds * 1e9));
-      }
-      // The loop thread is never interrupted by weft; an interrupt from outside must not turn
-      // park into a spin.
-      Thread.interrupted();
-      return 0;
+      ParkingIoManager.park(this, timeoutSeconds);
+      return false;
     }
     woken = 0;
     try {
@@ -112,20 +95,15 @@ public final class SelectorIoManager {
     } catch (IOException e) {
       throw new UncheckedIOException("the loop's selector failed", e);
     }
-    Thread.interrupted();
-    return woken;
+    return woken > 0;
   }
 
-  /**
-   * Wakes the tasks whose channels are ready now, without blocking.
-   *
-   * @return how many tasks it woke
-   */
-  public int poll() {
+  @Override
+  protected boolean poll() {
     Selector s = selector;
     if (s == null || tasksWaitingReadable + tasksWaitingWritable == 0) {
-      // Nobody to wake: stale interest and closed channels wait for the next block().
-      return 0;
+      // Nobody to wake: stale interest and closed channels wait for the next block.
+      return false;
     }
     woken = 0;
     try {
@@ -133,24 +111,21 @@ public final class SelectorIoManager {
     } catch (IOException e) {
       throw new UncheckedIOException("the loop's selector failed", e);
     }
-    return woken;
+    return woken > 0;
   }
 
-  /**
-   * Makes a {@link #block} in progress (or the next one) return at once. Thread-safe.
-   *
-   * @param loopThread the thread that runs the loop
-   */
-  public void wakeup(Thread loopThread) {
+  @Override
+  protected void interruptBlock(Thread sleeper) {
     Selector s = selector;
     if (s != null) {
       s.wakeup();
-    } else if (loopThread != null) {
-      LockSupport.unpark(loopThread);
+    } else {
+      LockSupport.unpark(sleeper);
     }
   }
 
   /** Closes the selector, which deregisters every channel. Called once the loop has no task. */
+  @Override
   public void close() {
     closed = true;
     Selector s = selector;

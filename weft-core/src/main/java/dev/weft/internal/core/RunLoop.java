@@ -1,0 +1,448 @@
+package dev.weft.internal.core;
+
+import dev.weft.RunConfig;
+import dev.weft.cancel.CancelScope;
+import dev.weft.internal.engine.Carrier;
+import dev.weft.internal.engine.EngineDriver;
+import dev.weft.internal.engine.Engines;
+import dev.weft.internal.engine.LoopHost;
+import dev.weft.internal.io.IoManager;
+import dev.weft.internal.io.SelectorIoManager;
+import dev.weft.lowlevel.Abort;
+import dev.weft.lowlevel.Clock;
+import dev.weft.lowlevel.RunStatistics;
+import dev.weft.lowlevel.Task;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.PriorityQueue;
+import java.util.concurrent.Callable;
+
+/**
+ * The cycle of one event loop: its run queue, timers, clock, task tree and thread rules. The
+ * {@link EventLoopImpl} drives it (for {@code Weft.run} or for a loop its owner runs), and other
+ * threads reach it only through its {@link Inbox}.
+ */
+final class RunLoop implements LoopHost {
+  /** The task whose thread is running; bound in every task thread. */
+  static final ScopedValue<TaskImpl> CURRENT_TASK = ScopedValue.newInstance();
+
+  /** The loop whose thread this is; bound on the loop thread while the loop runs. */
+  private static final ScopedValue<RunLoop> CURRENT_LOOP = ScopedValue.newInstance();
+
+  // immutable state
+  final Clock clock;
+  private final EngineDriver engine;
+  final IoManager io = new SelectorIoManager();
+  final Inbox inbox = new Inbox(io);
+  final TimerQueue timers = new TimerQueue();
+  final ArrayDeque<TaskImpl> runq = new ArrayDeque<>();
+  private final PriorityQueue<IdleWaiter> idleWaiters = new PriorityQueue<>();
+  final CancelScope mainScope = new CancelScope();
+  final CancelScope systemScope = new CancelScope();
+  /** True for a loop made by EventLoop.open, driven by its owner rather than by Weft.run. */
+  final boolean manual;
+  /** The public face of this loop. */
+  final EventLoopImpl eventLoop;
+  final IdentityHashMap<Object, Object> runVars = new IdentityHashMap<>();
+
+  // mutable state
+  private volatile Thread loopThread;
+  private long nextTaskId;
+  private long nextIdleSeq;
+  int liveTasks;
+  private TaskImpl mainTask;
+  private NurseryImpl systemNursery;
+  private final List<Throwable> crashes = new ArrayList<>(0);
+
+  /*
+   * Implementation notes.
+   *
+   * cycle() is Trio's run-loop cycle (`_run.py`, `unrolled_run`):
+   *   1. choose how long to wait: 0 if a task is runnable, else until the next timer, shortened
+   *      to the smallest awaitAllTasksBlocked cushion or the clock's autojump threshold;
+   *   2. wait in the I/O manager up to that long: it reschedules the tasks whose channels became
+   *      ready, and the inbox wakes it; then run what the inbox holds (cross-thread callbacks and
+   *      foreign wake-ups);
+   *   3. fire expired timers (deadlines cancel their scopes);
+   *   4. if still nothing is runnable and the wait was "primed" (it was shortened for (1)'s idle
+   *      cases and nothing ended it early), wake the idle waiters with the smallest cushion, or let
+   *      the clock autojump to the next deadline;
+   *   5. run one batch: every task that was runnable at the start of the batch, in FIFO order;
+   *      tasks made runnable during the batch wait for the next one, so one busy task cannot
+   *      starve the timers or the inbox.
+   * Only the loop thread touches the fields above, except `inbox`, `io` and `loopThread`. The loop
+   * never spins: with nothing to do it blocks in the I/O manager (its Selector, or a plain park
+   * before any channel was registered), and inbox posts wake it.
+   *
+   * Differences from Trio. Trio runs each batch in a random order (and sometimes reversed) to
+   * shake out code that relies on scheduling order; weft runs it in FIFO order, so that a test's
+   * trace is the same on every run and on both engines, and tests that want other orders get them
+   * from weft-testing's schedule exploration instead.
+   *
+   * The main task's cancel status is the root of the user's tree; system tasks live in a
+   * separate system nursery, cancelled when the main task ends. A system task's failure or a
+   * failing inbox callback "crashes" the run: everything is cancelled and the run throws.
+   * See RunTest and InvariantsTest.
+   */
+
+  RunLoop(RunConfig config, boolean manual) {
+    this.clock = config.clock();
+    this.engine = Engines.newDriver(config.engine());
+    this.manual = manual;
+    this.eventLoop = new EventLoopImpl(this);
+  }
+
+  /**
+   * Runs {@code body} on a thread that suits the engine, as this loop's thread: {@link
+   * #currentOrNull} finds this loop there and {@link #inLoop} accepts it. Returns when the body
+   * does; the engine may have run it on another thread meanwhile.
+   *
+   * @param body the loop's work (some cycles)
+   */
+  void runOnLoopThread(Runnable body) {
+    engine.runLoop(
+        () ->
+            ScopedValue.where(CURRENT_LOOP, this)
+                .run(
+                    () -> {
+                      loopThread = Thread.currentThread();
+                      body.run();
+                    }));
+  }
+
+  /** {@return whether the calling thread runs a weft task or loop callback (of any loop)} */
+  static boolean inAnyLoop() {
+    return CURRENT_TASK.isBound() || CURRENT_LOOP.isBound();
+  }
+
+  /** Starts the clock and makes the system nursery; once, before the first cycle. */
+  void init() {
+    clock.startClock();
+    systemNursery =
+        new NurseryImpl(this, null, systemScope, Access.impl(systemScope).enterDetached(this), true);
+  }
+
+  /**
+   * Starts {@code main} as the root task of a {@code Weft.run} loop. Loop thread only.
+   *
+   * @param main the root task's body
+   */
+  void startMain(Callable<?> main) {
+    CancelStatus mainStatus = Access.impl(mainScope).enterDetached(this);
+    mainTask = newTask(main, "main", null, false);
+    mainTask.activateCancelStatus(mainStatus);
+  }
+
+  /**
+   * Runs one cycle (see the notes).
+   *
+   * @param noWait whether to skip the wait even with nothing runnable (the loop is stopping)
+   */
+  void cycle(boolean noWait) {
+    double timeout;
+    int primed = 0; // 1: wake idle waiters, 2: autojump
+    double nextDeadline = Double.POSITIVE_INFINITY;
+    if (!runq.isEmpty() || noWait) {
+      timeout = 0;
+    } else {
+      nextDeadline = timers.nextDeadline();
+      timeout =
+          nextDeadline == Double.POSITIVE_INFINITY
+              ? Double.POSITIVE_INFINITY
+              : Math.max(0, clock.deadlineToSleepTime(nextDeadline));
+      if (!idleWaiters.isEmpty()) {
+        double cushion = idleWaiters.peek().cushion;
+        if (cushion < timeout) {
+          timeout = cushion;
+          primed = 1;
+        }
+      } else if (nextDeadline != Double.POSITIVE_INFINITY) {
+        double threshold = clock.autojumpThreshold();
+        if (threshold < timeout) {
+          timeout = threshold;
+          primed = 2;
+        }
+      }
+    }
+    // Either one means the loop was not idle for the whole wait, so it must not act as if it had
+    // been: ready channels, or a wake-up (one with nothing in the inbox is a stale one, see
+    // IoManager, and costs one more cycle before the idle waiters or the autojump get a turn).
+    boolean woken = io.waitForEvents(timeout);
+    if (drainInbox() > 0 || woken) {
+      primed = 0;
+    }
+    // Reading the clock costs a few percent of a task switch; with no timer there is no need.
+    if (timers.size() > 0 && timers.expire(clock.currentTime()) > 0) {
+      primed = 0;
+    }
+    if (primed != 0 && runq.isEmpty()) {
+      if (primed == 1) {
+        double cushion = idleWaiters.peek().cushion;
+        while (!idleWaiters.isEmpty() && idleWaiters.peek().cushion == cushion) {
+          IdleWaiter w = idleWaiters.poll();
+          reschedule(w.task, null, null);
+        }
+      } else {
+        clock.autojump(nextDeadline);
+      }
+    }
+    for (int n = runq.size(); n > 0; n--) {
+      step(runq.poll());
+    }
+  }
+
+  /** {@return how many inbox callbacks ran} Loop thread only. */
+  int drainInbox() {
+    return inbox.drain(this::crash);
+  }
+
+  private void step(TaskImpl t) {
+    if (t.state == TaskImpl.NEW) {
+      t.state = TaskImpl.RUNNING;
+      t.carrier.start();
+    } else {
+      t.carrier.resume();
+    }
+    afterStep(t);
+  }
+
+  private void afterStep(TaskImpl t) {
+    switch (t.state) {
+      case TaskImpl.FINISHED -> taskExited(t);
+      case TaskImpl.PARKED -> {
+        if (t.abortFn != null) {
+          t.attemptDeliveryOfPendingCancel();
+        }
+      }
+      default -> t.foreignBlocked = true;
+    }
+  }
+
+  // ---- tasks
+
+  TaskImpl spawn(Callable<?> body, String name, NurseryImpl nursery, boolean system) {
+    TaskImpl t = newTask(body, name, nursery, system);
+    nursery.children.add(t);
+    t.activateCancelStatus(nursery.cancelStatus);
+    return t;
+  }
+
+  private TaskImpl newTask(Callable<?> body, String name, NurseryImpl nursery, boolean system) {
+    long id = ++nextTaskId;
+    String n = name != null ? name : "task-" + id;
+    TaskImpl t = new TaskImpl(this, id, n, system, body);
+    t.parentNursery = nursery;
+    t.carrier = engine.newCarrier(this, n, t::runBody);
+    t.carrier.task = t;
+    liveTasks++;
+    runq.add(t);
+    return t;
+  }
+
+  private void taskExited(TaskImpl t) {
+    liveTasks--;
+    t.activateCancelStatus(null);
+    if (t == mainTask) {
+      systemScope.cancel();
+    } else {
+      t.parentNursery.childFinished(t);
+    }
+  }
+
+  /**
+   * Makes a parked task runnable again with a value or an error.
+   *
+   * @param t the task
+   * @param value what its park returns
+   * @param error what its park throws, or null
+   */
+  void reschedule(TaskImpl t, Object value, Throwable error) {
+    if (t.runner != this) {
+      throw new IllegalArgumentException(t + " belongs to another loop");
+    }
+    if (t.abortFn == null) {
+      throw new IllegalStateException(
+          "cannot reschedule " + t + ": it is not parked, or it was already rescheduled");
+    }
+    t.abortFn = null;
+    t.nextValue = value;
+    t.nextError = error;
+    runq.add(t);
+  }
+
+  TaskImpl spawnSystemTask(Callable<?> body, String name) {
+    checkInLoop("Scheduling.spawnSystemTask()");
+    return spawnSystemTaskUnchecked(body, name);
+  }
+
+  TaskImpl spawnSystemTaskUnchecked(Callable<?> body, String name) {
+    if (systemNursery.cancelStatus.effectivelyCancelled) {
+      throw new IllegalStateException(
+          "the run is shutting down (its main task has ended); no new system task can start");
+    }
+    return spawn(body, name, systemNursery, true);
+  }
+
+  /**
+   * Records a failure that takes the whole run down, and cancels everything.
+   *
+   * @param t the failure
+   */
+  void crash(Throwable t) {
+    crashes.add(t);
+    if (mainTask != null) {
+      mainScope.cancel();
+    }
+    if (!manual) {
+      systemScope.cancel();
+    }
+  }
+
+  /** {@return whether the run has crashed since the last {@link #throwIfCrashed}} */
+  boolean crashed() {
+    return !crashes.isEmpty();
+  }
+
+  /** Throws (and forgets) the crashes recorded so far, as one exception. */
+  void throwIfCrashed() {
+    if (crashes.isEmpty()) {
+      return;
+    }
+    Throwable first = crashes.get(0);
+    IllegalStateException e =
+        new IllegalStateException(
+            "the weft run crashed: a system task or a loop callback failed", first);
+    for (int i = 1; i < crashes.size(); i++) {
+      e.addSuppressed(crashes.get(i));
+    }
+    if (mainTask != null && mainTask.failure != null) {
+      e.addSuppressed(mainTask.failure);
+    }
+    crashes.clear();
+    throw e;
+  }
+
+  void awaitAllTasksBlocked(TaskImpl t, Duration cushion) {
+    IdleWaiter w = new IdleWaiter(CancelScopeImpl.seconds(cushion), nextIdleSeq++, t);
+    idleWaiters.add(w);
+    t.park(
+        cancellation -> {
+          idleWaiters.remove(w);
+          return Abort.SUCCEEDED;
+        });
+  }
+
+  private record IdleWaiter(double cushion, long seq, TaskImpl task)
+      implements Comparable<IdleWaiter> {
+    @Override
+    public int compareTo(IdleWaiter o) {
+      int c = Double.compare(cushion, o.cushion);
+      return c != 0 ? c : Long.compare(seq, o.seq);
+    }
+  }
+
+  // ---- thread rules and lookup
+
+  /** {@return the loop of the calling task or loop thread, or null} */
+  static RunLoop currentOrNull() {
+    if (CURRENT_TASK.isBound()) {
+      return CURRENT_TASK.get().runner;
+    }
+    return CURRENT_LOOP.isBound() ? CURRENT_LOOP.get() : null;
+  }
+
+  static TaskImpl currentTask(String what) {
+    if (!CURRENT_TASK.isBound()) {
+      throw new IllegalStateException(
+          what
+              + " must be called from a weft task, but thread '"
+              + Thread.currentThread().getName()
+              + "' is not running one. Start a loop with Weft.run(...) and call it from there.");
+    }
+    return CURRENT_TASK.get();
+  }
+
+  /** {@return the name of the task or the loop callback the calling thread runs, for messages} */
+  static String describeCurrent() {
+    return CURRENT_TASK.isBound()
+        ? "in task '" + CURRENT_TASK.get().name + "'"
+        : "in a callback on the loop's thread";
+  }
+
+  /** {@return whether the calling thread is this loop's thread or one of its tasks} */
+  boolean inLoop() {
+    return Thread.currentThread() == loopThread
+        || (CURRENT_TASK.isBound() && CURRENT_TASK.get().runner == this);
+  }
+
+  void checkInLoop(String what) {
+    if (!inLoop()) {
+      throw new IllegalStateException(
+          what
+              + " was called from thread '"
+              + Thread.currentThread().getName()
+              + "', outside the weft loop it belongs to. weft objects are bound to their loop: "
+              + "call it from one of the loop's tasks, or hand it to the loop with "
+              + "RunToken.runSyncSoon(...) (get the token with Scheduling.currentRunToken() "
+              + "inside the loop).");
+    }
+  }
+
+  // ---- queries for the public API
+
+  TaskImpl mainTask() {
+    return mainTask;
+  }
+
+  RunStatistics statistics() {
+    double next = timers.nextDeadline();
+    return new RunStatistics(
+        liveTasks,
+        runq.size(),
+        next == Double.POSITIVE_INFINITY ? next : next - clock.currentTime(),
+        inbox.size());
+  }
+
+  List<Task> allTasks() {
+    List<Task> out = new ArrayList<>(liveTasks);
+    ArrayDeque<TaskImpl> todo = new ArrayDeque<>();
+    if (mainTask != null && !mainTask.isDone()) {
+      todo.add(mainTask);
+    }
+    todo.addAll(systemNursery.children.snapshot());
+    while (!todo.isEmpty()) {
+      TaskImpl t = todo.poll();
+      out.add(t);
+      for (NurseryImpl n : t.childNurseriesRaw()) {
+        todo.addAll(n.children.snapshot());
+      }
+    }
+    return out;
+  }
+
+  // ---- LoopHost: called by the engine
+
+  @Override
+  public Thread loopThread() {
+    return loopThread;
+  }
+
+  @Override
+  public void foreignWakeup(Carrier carrier, Runnable continuation) {
+    inbox.post(
+        () -> {
+          TaskImpl t = (TaskImpl) carrier.task;
+          t.foreignBlocked = false;
+          carrier.runForeign(continuation);
+          afterStep(t);
+        });
+  }
+
+  @Override
+  public String toString() {
+    return "RunLoop[" + liveTasks + " tasks, " + eventLoop.state() + "]";
+  }
+}
