@@ -7,6 +7,8 @@ import dev.weft.channel.MemoryChannel;
 import dev.weft.channel.MemoryReceiveChannel;
 import dev.weft.channel.MemorySendChannel;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.SynchronousQueue;
 
 /**
  * {@code channel} and {@code channel_buffered}: one producer task sends 200k ints through a memory
@@ -15,7 +17,9 @@ import java.util.List;
  * {@code channel_buffered} has a 64-slot buffer.
  *
  * <p>Both use the blocking {@code send}/{@code receive}, which are checkpoints on every call, as
- * the peer programs use their channels' plain send and receive.
+ * the peer programs use their channels' plain send and receive. The JVM peer runs in the same
+ * JVM: a {@link SynchronousQueue} ({@code channel}) or an {@link ArrayBlockingQueue} of 64 ({@code
+ * channel_buffered}) between two virtual threads on the JDK's default scheduler.
  */
 final class ChannelWorkload implements Workload {
   static final int MESSAGES = 200_000;
@@ -34,6 +38,19 @@ final class ChannelWorkload implements Workload {
             "channel capacity " + capacity + " " + Macro.engineName(engine),
             () -> oneRound(engine, capacity, MESSAGES));
     return List.of(new Figure("ns_per_msg", Math.round((double) nanos / MESSAGES)));
+  }
+
+  @Override
+  public List<Peer> peers() throws Exception {
+    String impl = capacity == 0 ? "jdk_synchronous_queue" : "jdk_array_blocking_queue";
+    long nanos =
+        Rounds.median(
+            impl + " " + capacity,
+            () ->
+                Peers.queuePair(
+                    capacity == 0 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(capacity),
+                    MESSAGES));
+    return List.of(new Peer(impl, new Figure("ns_per_msg", Math.round((double) nanos / MESSAGES))));
   }
 
   /**

@@ -15,6 +15,13 @@ import java.util.Map;
  * impl=weft workload=switch metric=ns_per_switch value=243 engine=fast
  * </pre>
  *
+ * <p>A workload with JVM peers (the JDK programs DESIGN.md compares it with) runs them after
+ * weft, in the same JVM, and prints their figures in the same format without the engine:
+ *
+ * <pre>
+ * impl=jdk_array_blocking_queue workload=queue_buffered metric=ns_per_msg value=52
+ * </pre>
+ *
  * <p>{@code Macro} runs every workload; {@code Macro NAME} runs one. Each workload runs on the
  * fast engine, then on the portable one, or only on the engine the system property {@code
  * weft.engine} names ({@code ./weft bench} sets it from {@code WEFT_ENGINE}). Only figure lines go
@@ -30,6 +37,9 @@ public final class Macro {
     WORKLOADS.put("idle_tasks", new IdleTasksWorkload());
     WORKLOADS.put("channel", new ChannelWorkload(0));
     WORKLOADS.put("channel_buffered", new ChannelWorkload(64));
+    WORKLOADS.put("queue_buffered", new QueueWorkload());
+    WORKLOADS.put("lock_uncontended", new LockUncontendedWorkload());
+    WORKLOADS.put("timers", new TimersWorkload());
   }
 
   private Macro() {}
@@ -59,6 +69,10 @@ public final class Macro {
           System.out.println(line(name, f, engine));
           System.out.flush();
         }
+      }
+      for (Workload.Peer p : WORKLOADS.get(name).peers()) {
+        System.out.println(Peers.line(p.impl(), name, p.figure()));
+        System.out.flush();
       }
     }
   }

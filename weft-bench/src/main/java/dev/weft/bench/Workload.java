@@ -19,6 +19,17 @@ interface Workload {
   List<Figure> run(Engine engine) throws Exception;
 
   /**
+   * Runs the workload's JVM peers (the programs DESIGN.md compares it with), once per {@code
+   * ./weft bench} run, after weft's engines.
+   *
+   * @return the peers' figures, in the order they are to be printed; none by default
+   * @throws Exception if a peer run fails
+   */
+  default List<Peer> peers() throws Exception {
+    return List.of();
+  }
+
+  /**
    * One measured quantity.
    *
    * @param metric the unit and meaning, as printed after {@code metric=} (e.g. {@code
@@ -26,4 +37,13 @@ interface Workload {
    * @param value the value; printed as an integer, as the peer programs print theirs
    */
   record Figure(String metric, long value) {}
+
+  /**
+   * One figure of a peer program.
+   *
+   * @param impl the peer's name, as printed after {@code impl=} (e.g. {@code
+   *     jdk_array_blocking_queue})
+   * @param figure the figure
+   */
+  record Peer(String impl, Figure figure) {}
 }

@@ -23,7 +23,17 @@ class MacroTest {
   /** The workloads are registered, in order. */
   @Test
   void testWorkloads() {
-    assertEquals(List.of("spawn_join", "switch", "idle_tasks", "channel", "channel_buffered"), Macro.names());
+    assertEquals(
+        List.of(
+            "spawn_join",
+            "switch",
+            "idle_tasks",
+            "channel",
+            "channel_buffered",
+            "queue_buffered",
+            "lock_uncontended",
+            "timers"),
+        Macro.names());
   }
 
   /** An idle_tasks round parks its tasks on the event, measures, and lets them all finish. */
@@ -34,6 +44,29 @@ class MacroTest {
         IdleTasksWorkload.oneRound(engine, 1000); // the figure is GC-noisy at this size: not asserted
       }
     }
+  }
+
+  /** A peer's figure prints in the same format, without an engine. */
+  @Test
+  void testPeerLineFormat() {
+    assertEquals(
+        "impl=jdk_array_blocking_queue workload=queue_buffered metric=ns_per_msg value=52",
+        Peers.line(
+            "jdk_array_blocking_queue", "queue_buffered", new Workload.Figure("ns_per_msg", 52)));
+  }
+
+  /** The new workloads' rounds complete and check their own results, on every engine. */
+  @Test
+  void testSmallRoundsComplete() throws Exception {
+    for (Engine engine : Engine.values()) {
+      if (engine.isAvailable()) {
+        QueueWorkload.oneRound(engine, 1000);
+        LockUncontendedWorkload.oneRound(engine, 1000);
+        TimersWorkload.weftRound(engine, new long[] {0, 1_000_000, 2_000_000}, new long[3]);
+      }
+    }
+    LockUncontendedWorkload.jdkRound(1000);
+    Peers.queuePair(new java.util.concurrent.ArrayBlockingQueue<>(64), 1000);
   }
 
   /** Rounds throws away the warm-up rounds and reports the median of the measured ones. */
