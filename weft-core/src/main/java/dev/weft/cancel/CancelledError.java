@@ -1,5 +1,7 @@
 package dev.weft.cancel;
 
+import dev.weft.internal.core.Access;
+
 /**
  * Thrown at a checkpoint inside a cancelled {@link CancelScope}; the scope that caused it catches
  * it on the way out.
@@ -16,6 +18,17 @@ package dev.weft.cancel;
  */
 public final class CancelledError extends Error {
   private static final long serialVersionUID = 1L;
+
+  static {
+    Access.setErrorAccess(e -> e.origin, (e, o) -> e.origin = o);
+  }
+
+  /**
+   * The runtime's record of the scope whose cancellation this error delivers, or null for an error
+   * made by user code. A scope uses it so that it never catches a cancellation that another scope
+   * around it caused (see CancelScopeImpl#exit). Not serialized: it is only meaningful in its loop.
+   */
+  private transient Object origin;
 
   /** Creates the error; the runtime does this when it delivers a cancellation. */
   public CancelledError() {

@@ -1,6 +1,8 @@
 package dev.weft.internal.core;
 
 import dev.weft.cancel.CancelScope;
+import dev.weft.cancel.CancelledError;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
@@ -9,6 +11,8 @@ import java.util.function.Function;
  */
 public final class Access {
   private static Function<CancelScope, CancelScopeImpl> scopeImpl;
+  private static Function<CancelledError, Object> errorOrigin;
+  private static BiConsumer<CancelledError, Object> setErrorOrigin;
 
   private Access() {}
 
@@ -22,6 +26,34 @@ public final class Access {
       throw new IllegalStateException("scope access already registered");
     }
     scopeImpl = f;
+  }
+
+  /**
+   * Registers how to read and write the scope a {@link CancelledError} comes from; called once by
+   * its static initialiser.
+   *
+   * @param get reads the origin
+   * @param set writes the origin
+   */
+  public static void setErrorAccess(
+      Function<CancelledError, Object> get, BiConsumer<CancelledError, Object> set) {
+    if (errorOrigin != null) {
+      throw new IllegalStateException("error access already registered");
+    }
+    errorOrigin = get;
+    setErrorOrigin = set;
+  }
+
+  /** {@return the scope that caused {@code e}, or null if the runtime did not make it} */
+  static CancelScopeImpl origin(CancelledError e) {
+    // Having an instance means CancelledError's initialiser has run and registered the accessor.
+    return (CancelScopeImpl) errorOrigin.apply(e);
+  }
+
+  /** {@return {@code e}, marked as caused by {@code scope}} */
+  static CancelledError withOrigin(CancelledError e, CancelScopeImpl scope) {
+    setErrorOrigin.accept(e, scope);
+    return e;
   }
 
   static CancelScopeImpl impl(CancelScope s) {

@@ -1,7 +1,9 @@
 package dev.weft.internal.core;
 
+import dev.weft.CompositeException;
 import dev.weft.cancel.CancelledError;
 import java.time.Duration;
+import java.util.ArrayList;
 
 /**
  * The state machine behind a {@link dev.weft.cancel.CancelScope}; the public class is a thin face
@@ -29,6 +31,12 @@ public final class CancelScopeImpl {
   private TaskImpl task;
   private RunLoop runner;
   private Timer timer;
+  /**
+   * Failures that a nursery inside this scope threw instead of the CancelledErrors this scope
+   * caused (failures win over cancellations): when one of them leaves the scope, the scope did
+   * catch its cancellation (Trio strips its Cancelled from the group and sets cancelled_caught).
+   */
+  private ArrayList<Throwable> absorbedInto;
 
   /*
    * Implementation notes.
@@ -47,6 +55,15 @@ public final class CancelScopeImpl {
    * catches it, and a CancelledError caused further out keeps going. A deadline is one timer; a
    * moved deadline cancels the old timer and adds a new one (TimerQueue prunes the old).
    * See CancelScopeTest.
+   *
+   * Every CancelledError the runtime throws records the scope that caused it (its origin). Trio's
+   * structural rule is enough while every scope is level-triggered: an outer cancelled scope stays
+   * visible, so inner scopes let its error pass. An edge-triggered scope stops being visible once
+   * its request is delivered, so on exit a scope first asks whether the error's origin is another
+   * scope still active around it; if so, the error is not ours, whatever our own state. Without
+   * that, a nursery (which cancels its own scope when its body fails) or an inner timeout with the
+   * same deadline would claim the outer scope's one-shot request and lose it (issue 9, items 1-2).
+   * See CancelDeliveryTest.
    */
 
   /**
@@ -163,9 +180,65 @@ public final class CancelScopeImpl {
   /** {@return the error to throw into {@code t}, which sits in a cancelled status} */
   static CancelledError newCancelledError(TaskImpl t) {
     CancelScopeImpl cause = cause(t);
-    return cause == null || cause.reason == null
-        ? new CancelledError()
-        : new CancelledError(cause.reason);
+    CancelledError e =
+        cause == null || cause.reason == null
+            ? new CancelledError()
+            : new CancelledError(cause.reason);
+    return Access.withOrigin(e, cause);
+  }
+
+  /**
+   * Notes that a nursery inside this scope dropped a CancelledError this scope caused in favour of
+   * {@code failure}. An edge-triggered request that had been delivered is armed again, so the task
+   * is cancelled again at its next checkpoint if it catches the failure (asyncio's TaskGroup does
+   * the same with uncancel() and cancel()); any other scope counts the cancellation as caught if
+   * {@code failure} leaves it.
+   *
+   * @param failure what the nursery throws instead
+   */
+  void cancellationAbsorbedInto(Throwable failure) {
+    if (status == null) {
+      return;
+    }
+    if (edgeTriggered && cancelCalled && requestDelivered) {
+      requestDelivered = false;
+      status.recalculate();
+      return;
+    }
+    if (absorbedInto == null) {
+      absorbedInto = new ArrayList<>(1);
+    }
+    absorbedInto.add(failure);
+  }
+
+  /** {@return whether {@code exc} is, or is a composite holding, one of {@code absorbedInto}} */
+  private boolean carriesAbsorbed(Throwable exc) {
+    for (Throwable f : absorbedInto) {
+      if (f == exc) {
+        return true;
+      }
+    }
+    if (exc instanceof CompositeException c) {
+      for (Throwable inner : c.exceptions()) {
+        if (carriesAbsorbed(inner)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** {@return whether this scope is active and its status is an ancestor of {@code s}} */
+  private boolean encloses(CancelStatus s) {
+    if (status == null) {
+      return false;
+    }
+    for (CancelStatus p = s.parent; p != null; p = p.parent) {
+      if (p == status) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -197,10 +270,14 @@ public final class CancelScopeImpl {
 
   /** {@return whether cancel() was called or the deadline passed} */
   public boolean cancelCalled() {
-    if (!cancelCalled && status != null && runner.inLoop()
-        && runner.clock.currentTime() >= deadline) {
-      // The timer has not fired yet but the deadline has passed: report it as Trio does, and
-      // make it so. (From another thread we only read: the loop's timer will catch up.)
+    if (cancelCalled || deadline == Double.POSITIVE_INFINITY || (entered && status == null)) {
+      return cancelCalled;
+    }
+    // Active, or not entered yet: a deadline that has passed counts, as in Trio (for an active
+    // scope the timer may not have fired yet). Before entry the scope has no loop of its own, so
+    // use the caller's; from outside any loop (or from another thread) we only read.
+    RunLoop r = status != null ? runner : RunLoop.currentOrNull();
+    if (r != null && r.inLoop() && r.clock.currentTime() >= deadline) {
       cancel();
     }
     return cancelCalled;
@@ -277,15 +354,22 @@ public final class CancelScopeImpl {
       runner.timers.cancel(timer);
       timer = null;
     }
-    task.activateCancelStatus(status.parent);
-    if (exc instanceof CancelledError c
-        && (status.effectivelyCancelled || everDelivered)
-        && !status.parentCancellationIsVisibleToUs()) {
+    if (exc instanceof CancelledError c) {
+      CancelScopeImpl origin = Access.origin(c);
+      boolean another = origin != null && origin != this && origin.encloses(status);
+      if (!another
+          && (status.effectivelyCancelled || everDelivered)
+          && !status.parentCancellationIsVisibleToUs()) {
+        cancelledCaught = true;
+        // Only the cancellation is ours to catch: a failure that rode on it (a close() that failed
+        // while the error unwound the body) goes on (see CarriedFailures).
+        exc = CarriedFailures.of(c);
+      }
+    } else if (exc != null && absorbedInto != null && carriesAbsorbed(exc)) {
       cancelledCaught = true;
-      // Only the cancellation is ours to catch: a failure that rode on it (a close() that failed
-      // while the error unwound the body) goes on (see CarriedFailures).
-      exc = CarriedFailures.of(c);
     }
+    absorbedInto = null;
+    task.activateCancelStatus(status.parent);
     status.close();
     status = null;
     return exc;

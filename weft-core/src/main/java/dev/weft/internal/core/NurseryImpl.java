@@ -45,7 +45,12 @@ public final class NurseryImpl implements Nursery {
    * exists (the level-triggered scope re-raises at the next checkpoint if it still matters).
    * A failure riding on a dropped CancelledError as a suppressed exception is a failure like any
    * other (CarriedFailures): "nothing is dropped" covers a close() that failed during unwinding.
-   * See NurseryTest#testFailureCancelsSiblings and #testSeveralFailuresAreComposed.
+   * The scope that caused a dropped cancellation is told (CancelScopeImpl#cancellationAbsorbedInto):
+   * it reports cancelledCaught when the failure leaves it, and an edge-triggered request that had
+   * been used up is armed again. A CancelledError the body got from an outer scope is passed on in
+   * preference to the ones our own scope caused, which our scope would catch.
+   * See NurseryTest#testFailureCancelsSiblings, #testSeveralFailuresAreComposed and
+   * CancelDeliveryTest.
    */
 
   NurseryImpl(RunLoop runner, TaskImpl parentTask, CancelScope cancelScope, CancelStatus status,
@@ -217,10 +222,16 @@ public final class NurseryImpl implements Nursery {
 
   private Throwable combinedFailure() {
     List<Throwable> failures = new ArrayList<>();
+    List<CancelledError> cancellations = new ArrayList<>();
     CancelledError cancelled = null;
+    CancelScopeImpl own = Access.impl(cancelScope);
     for (Throwable t : pendingExcs) {
       if (t instanceof CancelledError c) {
-        if (cancelled == null) {
+        cancellations.add(c);
+        // Prefer one that another scope caused: our own scope catches its own, so passing one of
+        // those on would hide an outer cancellation that also reached the body (issue 9, item 1).
+        if (cancelled == null
+            || (Access.origin(cancelled) == own && Access.origin(c) != own)) {
           cancelled = c;
         }
         // A failure that rode on a cancellation (a close() failing while it unwound) counts.
@@ -229,7 +240,18 @@ public final class NurseryImpl implements Nursery {
         failures.add(t);
       }
     }
-    return failures.isEmpty() ? cancelled : CarriedFailures.combine(failures);
+    if (failures.isEmpty()) {
+      return cancelled;
+    }
+    Throwable out = CarriedFailures.combine(failures);
+    // The failure wins; the scopes whose cancellations it replaces are told, so that none is lost.
+    for (CancelledError c : cancellations) {
+      CancelScopeImpl origin = Access.origin(c);
+      if (origin != null) {
+        origin.cancellationAbsorbedInto(out);
+      }
+    }
+    return out;
   }
 
   void moveChildrenFrom(NurseryImpl old) {
