@@ -240,13 +240,15 @@ public sealed class AsyncFuture<T> implements Awaitable<T> permits AsyncTask, Ga
   public T await() throws Exception {
     dev.weft.lowlevel.Task me = Weft.currentTask();
     checkLoop("await");
-    // Trio's rule: a cancel point first, whether or not we then block. A task already cancelled
-    // gets CancelledError here and leaves the future alone.
-    Scheduling.checkpointIfCancelled();
     if (state != PENDING) {
+      // Trio's rule: a checkpoint on every call, even with nothing to wait for.
+      Scheduling.checkpointIfCancelled();
       Scheduling.cancelShieldedCheckpoint();
       return outcome();
     }
+    // A pending future: we park even if the task is cancelled already. Parking in a cancelled
+    // scope runs the abort function at once, which passes the cancel on to the future, as
+    // asyncio's task step does with a pending cancel when the task awaits (issue 9, item 4).
     if (waiters == null) {
       waiters = new ArrayDeque<>(2);
     }

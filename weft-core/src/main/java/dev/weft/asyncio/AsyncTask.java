@@ -172,6 +172,10 @@ public final class AsyncTask<T> extends AsyncFuture<T> {
             // A task cancelled before it started never runs its function, as in asyncio.
             Scheduling.checkpointIfCancelled();
             value[0] = ScopedValue.where(CURRENT, this).call(function::await);
+            // A cancel requested before the function returned, with no checkpoint since (the
+            // task cancelled itself, or was cancelled just after it was woken): asyncio's task
+            // step then ends the task cancelled instead of done (its _must_cancel), so do we.
+            Scheduling.checkpointIfCancelled();
             returned[0] = true;
           });
     } catch (CancelledError e) {

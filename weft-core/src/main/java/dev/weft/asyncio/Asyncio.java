@@ -567,9 +567,23 @@ public final class Asyncio {
     CancelScope scope = CancelScope.edgeTriggered();
     scope.setDeadline(when);
     Timeout handle = new Timeout(scope);
-    Optional<T> value = scope.run(() -> body.run(handle));
+    CancelledError[] cancelled = new CancelledError[1];
+    Optional<T> value =
+        scope.run(
+            () -> {
+              try {
+                return body.run(handle);
+              } catch (CancelledError e) {
+                cancelled[0] = e;
+                throw e;
+              }
+            });
     if (scope.cancelledCaught()) {
-      throw new TooSlowException("the timeout expired (deadline " + scope.deadline() + ")");
+      // asyncio raises TimeoutError from the CancelledError; so do we, as the cause.
+      TooSlowException e =
+          new TooSlowException("the timeout expired (deadline " + scope.deadline() + ")");
+      e.initCause(cancelled[0]);
+      throw e;
     }
     return value.orElse(null);
   }
