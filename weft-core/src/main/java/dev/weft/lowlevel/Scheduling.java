@@ -165,12 +165,17 @@ public final class Scheduling {
   /**
    * Starts a system task: a task that belongs to the run rather than to a nursery of the caller.
    * System tasks are cancelled when the main task ends, and the run waits for them. If one fails,
-   * the run crashes: everything is cancelled and {@code Weft.run} throws. Not a checkpoint.
+   * the run crashes: everything is cancelled and {@code Weft.run} throws. It first runs in the
+   * loop's next iteration. Not a checkpoint.
+   *
+   * <p>It may be called from a task or from a loop callback ({@link RunToken#runSyncSoon}, {@link
+   * EventLoop#callAt}); it is the same operation as {@link EventLoop#spawn}.
    *
    * @param fn the task's body
    * @param name the task's name, or null for "task-N"
    * @return the new task
-   * @throws IllegalStateException if the run is already shutting down
+   * @throws IllegalStateException if called outside a running loop, or if the run is already
+   *     shutting down
    */
   public static Task spawnSystemTask(Block fn, String name) {
     return Core.spawnSystemTask(fn, name);

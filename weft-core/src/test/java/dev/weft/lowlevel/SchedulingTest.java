@@ -157,6 +157,36 @@ class SchedulingTest {
     assertTrue(t.isDone());
   }
 
+  /** A loop callback (no task) starts a system task the same way a task does. */
+  @WeftTest
+  void testSystemTaskFromLoopCallback() throws Exception {
+    List<String> log = new ArrayList<>();
+    AtomicReference<Task> started = new AtomicReference<>();
+    Scheduling.currentRunToken()
+        .runSyncSoon(() -> started.set(Scheduling.spawnSystemTask(() -> log.add("ran"), "cb")));
+    Scheduling.awaitAllTasksBlocked(Duration.ZERO);
+    assertTrue(started.get().isSystemTask());
+    assertTrue(started.get().isDone());
+    assertEquals(List.of("ran"), log);
+  }
+
+  /** A system task cannot start from a thread outside any loop; the error names the method. */
+  @WeftTest
+  void testSystemTaskOutsideLoop() throws Exception {
+    AtomicReference<Throwable> err = new AtomicReference<>();
+    Thread t =
+        Thread.ofPlatform().start(() -> {
+          try {
+            Scheduling.spawnSystemTask(() -> {}, "x");
+          } catch (Throwable e) {
+            err.set(e);
+          }
+        });
+    t.join();
+    assertTrue(err.get() instanceof IllegalStateException, String.valueOf(err.get()));
+    assertTrue(err.get().getMessage().startsWith("Scheduling.spawnSystemTask"), err.get().getMessage());
+  }
+
   /** currentStatistics counts living and runnable tasks and the time to the next deadline. */
   @WeftTest
   void testStatistics() throws Exception {

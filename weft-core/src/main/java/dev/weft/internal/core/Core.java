@@ -156,14 +156,14 @@ public final class Core {
    */
   public static Task spawnSystemTask(Block fn, String name) {
     Objects.requireNonNull(fn, "fn");
-    return currentTask("Scheduling.spawnSystemTask")
-        .runner
-        .spawnSystemTask(
+    return currentRunLoop("Scheduling.spawnSystemTask")
+        .spawnLoopTask(
             () -> {
               fn.run();
               return null;
             },
-            name);
+            name,
+            "Scheduling.spawnSystemTask()");
   }
 
   /**
@@ -200,6 +200,10 @@ public final class Core {
    * @param what the API method, for the error message
    */
   public static EventLoop currentLoop(String what) {
+    return currentRunLoop(what).eventLoop;
+  }
+
+  private static RunLoop currentRunLoop(String what) {
     RunLoop r = RunLoop.currentOrNull();
     if (r == null) {
       throw new IllegalStateException(
@@ -208,8 +212,9 @@ public final class Core {
               + Thread.currentThread().getName()
               + "' is not running one.");
     }
-    return r.eventLoop;
+    return r;
   }
+
 
   /**
    * {@return the run-variable storage of a loop}

@@ -274,11 +274,7 @@ public final class EventLoopImpl implements EventLoop {
   @Override
   public Task spawn(Callable<?> body, String name) {
     Objects.requireNonNull(body, "body");
-    checkOwner("EventLoop.spawn()");
-    if (state == State.CLOSED) {
-      throw new IllegalStateException("the event loop is closed; no task can start on it");
-    }
-    return loop.spawnSystemTaskUnchecked(body, name);
+    return loop.spawnLoopTask(body, name, "EventLoop.spawn()");
   }
 
   @Override

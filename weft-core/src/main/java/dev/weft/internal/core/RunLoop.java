@@ -190,7 +190,7 @@ final class RunLoop implements LoopHost {
       }
     }
     for (int n = runq.size(); n > 0; n--) {
-      step(runq.poll());
+      step(runq.poll(), null);
     }
   }
 
@@ -199,24 +199,43 @@ final class RunLoop implements LoopHost {
     return inbox.drain(this::crash);
   }
 
-  private void step(TaskImpl t) {
-    if (t.state == TaskImpl.NEW) {
+  /**
+   * Runs one step of a task: from its start, from where it parked in weft, or (fast engine) from
+   * where foreign JDK code parked it. Every piece of task code the loop runs goes through here, so
+   * this is the one place for what must happen around a step (an instrument's before/after hooks).
+   * Loop thread only.
+   *
+   * @param t the task
+   * @param foreignContinuation the JDK's continuation after a foreign wake-up, or null for a task
+   *     that the run queue made runnable
+   */
+  private void step(TaskImpl t, Runnable foreignContinuation) {
+    if (foreignContinuation != null) {
+      // The task's thread parked inside JDK code (a blocking socket read, Thread.sleep, a j.u.c
+      // lock) while it was running: the step that ran it ended with the task still RUNNING, so the
+      // loop marked it foreign-blocked and went on. The JDK has now made the thread runnable and
+      // handed us its continuation (through the inbox, from whichever thread woke it): run it here,
+      // on the loop thread, like any other step. The task never went through the run queue, so its
+      // weft state is untouched: it is still RUNNING, with no abort function.
+      t.foreignBlocked = false;
+      t.carrier.runForeign(foreignContinuation);
+    } else if (t.state == TaskImpl.NEW) {
       t.state = TaskImpl.RUNNING;
       t.carrier.start();
     } else {
       t.carrier.resume();
     }
-    afterStep(t);
-  }
-
-  private void afterStep(TaskImpl t) {
     switch (t.state) {
       case TaskImpl.FINISHED -> taskExited(t);
       case TaskImpl.PARKED -> {
         if (t.abortFn != null) {
+          // It parked inside a scope that may already be cancelled: deliver now, not at the next
+          // recalculation (which may never come).
           t.attemptDeliveryOfPendingCancel();
         }
       }
+      // Still RUNNING after its step: the fast engine's carrier returned because the task's
+      // thread parked in foreign code; the JDK will wake it through foreignWakeup.
       default -> t.foreignBlocked = true;
     }
   }
@@ -273,15 +292,32 @@ final class RunLoop implements LoopHost {
     runq.add(t);
   }
 
-  TaskImpl spawnSystemTask(Callable<?> body, String name) {
-    checkInLoop("Scheduling.spawnSystemTask()");
-    return spawnSystemTaskUnchecked(body, name);
-  }
-
-  TaskImpl spawnSystemTaskUnchecked(Callable<?> body, String name) {
+  /**
+   * Starts a task that belongs to the loop itself (a system task): the one way to do so, behind
+   * both {@code Scheduling.spawnSystemTask} (from a task or a loop callback) and {@code
+   * EventLoop.spawn} (also from the owner of an idle loop). It lives in the system nursery, is
+   * cancelled when the main task ends or the loop closes, and first runs in the next cycle.
+   *
+   * @param body the task's code
+   * @param name the task's name, or null for "task-N"
+   * @param api the public method, for error messages
+   * @return the task
+   * @throws IllegalStateException if called from outside a running loop, or if the loop is
+   *     closed or shutting down
+   */
+  TaskImpl spawnLoopTask(Callable<?> body, String name, String api) {
+    if (eventLoop.isRunning()) {
+      checkInLoop(api);
+    }
+    if (eventLoop.isClosed()) {
+      throw new IllegalStateException(api + ": the event loop is closed; no task can start on it");
+    }
     if (systemNursery.cancelStatus.effectivelyCancelled) {
       throw new IllegalStateException(
-          "the run is shutting down (its main task has ended); no new system task can start");
+          api
+              + ": the loop is shutting down (the main task of its run has ended, or the loop is "
+              + "closing), so no new system task can start. Start the work from a nursery of a "
+              + "task that is still running instead.");
     }
     return spawn(body, name, systemNursery, true);
   }
@@ -432,13 +468,8 @@ final class RunLoop implements LoopHost {
 
   @Override
   public void foreignWakeup(Carrier carrier, Runnable continuation) {
-    inbox.post(
-        () -> {
-          TaskImpl t = (TaskImpl) carrier.task;
-          t.foreignBlocked = false;
-          carrier.runForeign(continuation);
-          afterStep(t);
-        });
+    TaskImpl t = (TaskImpl) carrier.task;
+    inbox.post(() -> step(t, continuation));
   }
 
   @Override
