@@ -14,12 +14,16 @@ public final class Engines {
   private static final String ADD_OPENS = "--add-opens java.base/java.lang=ALL-UNNAMED";
   private static final MethodHandle VIRTUAL_BUILDER_CTOR;
   private static final MethodHandle VIRTUAL_BUILDER_SCHEDULER;
+  private static final MethodHandle VIRTUAL_THREAD_CONTINUATION;
+  private static final Executor JDK_SCHEDULER;
   private static final String FAST_UNAVAILABLE;
   private static volatile Engine defaultEngine;
 
   static {
     MethodHandle ctor = null;
     MethodHandle scheduler = null;
+    MethodHandle continuation = null;
+    Executor jdkScheduler = null;
     String why = null;
     try {
       Class<?> c = Class.forName("java.lang.ThreadBuilders$VirtualThreadBuilder");
@@ -37,11 +41,31 @@ public final class Engines {
       } catch (ReflectiveOperationException | RuntimeException e) {
         scheduler = null;
       }
+      try {
+        // Needed so that virtual threads a task starts run on the JDK's scheduler (see
+        // FastEngine's notes): each virtual thread's one continuation runnable, and the JDK's
+        // default scheduler to hand foreign ones to.
+        Class<?> vt = Class.forName("java.lang.VirtualThread");
+        Field f = vt.getDeclaredField("runContinuation");
+        f.setAccessible(true);
+        continuation =
+            MethodHandles.lookup()
+                .unreflectGetter(f)
+                .asType(MethodType.methodType(Runnable.class, Thread.class));
+        java.lang.reflect.Method m = vt.getDeclaredMethod("defaultScheduler");
+        m.setAccessible(true);
+        jdkScheduler = (Executor) m.invoke(null);
+      } catch (ReflectiveOperationException | RuntimeException e) {
+        why = "this JDK's java.lang.VirtualThread is not the one weft knows (" + e + ")";
+        ctor = null;
+      }
     } catch (ReflectiveOperationException | RuntimeException e) {
       why = e.toString();
     }
     VIRTUAL_BUILDER_CTOR = ctor;
     VIRTUAL_BUILDER_SCHEDULER = scheduler;
+    VIRTUAL_THREAD_CONTINUATION = continuation;
+    JDK_SCHEDULER = jdkScheduler;
     FAST_UNAVAILABLE = why;
   }
 
@@ -54,6 +78,16 @@ public final class Engines {
   /** {@return a setter for a builder's scheduler, or null if this JDK has no such field} */
   static MethodHandle virtualBuilderScheduler() {
     return VIRTUAL_BUILDER_SCHEDULER;
+  }
+
+  /** {@return a getter from a virtual thread to its one continuation runnable} */
+  static MethodHandle virtualThreadContinuation() {
+    return VIRTUAL_THREAD_CONTINUATION;
+  }
+
+  /** {@return the JDK's default scheduler for virtual threads} */
+  static Executor jdkScheduler() {
+    return JDK_SCHEDULER;
   }
 
   /** {@return whether the fast engine can be used in this JVM} */

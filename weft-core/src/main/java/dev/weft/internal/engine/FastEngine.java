@@ -13,6 +13,10 @@ final class FastEngine implements EngineDriver {
 
   private static final MethodHandle BUILDER_SCHEDULER = Engines.virtualBuilderScheduler();
 
+  private static final MethodHandle THREAD_CONTINUATION = Engines.virtualThreadContinuation();
+
+  private static final Executor JDK_SCHEDULER = Engines.jdkScheduler();
+
   // mutable state
   /** One builder for the whole run; its scheduler is set to each new task's carrier in turn. */
   private Thread.Builder.OfVirtual builder;
@@ -29,6 +33,16 @@ final class FastEngine implements EngineDriver {
    * run() returns). An execute from any other thread (a foreign wake-up: the JDK's I/O poller, a
    * timed park, another thread's unpark) goes through the loop's thread-safe inbox, so task code
    * still only ever runs on the loop thread (invariant 1).
+   *
+   * The JDK gives a virtual thread created by another virtual thread its creator's scheduler
+   * (VirtualThread's constructor, when the builder names none). So a thread that task code starts
+   * with Thread.ofVirtual(), an Executors.newVirtualThreadPerTaskExecutor() thread, or the JDK's
+   * socket sub-pollers when a task happens to do the JVM's first socket I/O, would get the task's
+   * carrier as its scheduler: its code would run on the loop, and freeze for good once the run
+   * ended (every later socket read in the JVM with it). A virtual thread submits exactly one
+   * runnable, its runContinuation, so a carrier knows its own task's; anything else it is handed
+   * belongs to such an adopted thread and goes to the JDK's default scheduler, now and after the
+   * run. See EngineBehaviourTest#testVirtualThreadStartedInATaskOutlivesTheRun.
    *
    * A weft park is a Turn: it loops on a flag that only the loop sets, and holds interrupts aside
    * while it waits (an interrupt would make LockSupport.park return at once, forever, on the
@@ -81,10 +95,20 @@ final class FastEngine implements EngineDriver {
     }
   }
 
+  private static Runnable continuationOf(Thread t) {
+    try {
+      return (Runnable) THREAD_CONTINUATION.invokeExact(t);
+    } catch (Throwable e) {
+      throw new IllegalStateException("cannot read a fast-engine virtual thread's continuation", e);
+    }
+  }
+
   private final class FastCarrier extends Carrier implements Executor {
     // immutable state
     private final LoopHost host;
     private final Thread thread;
+    /** The one runnable the JDK submits to run {@link #thread}. */
+    private final Runnable ownContinuation;
 
     // mutable state
     private boolean stepping;
@@ -93,10 +117,16 @@ final class FastEngine implements EngineDriver {
     FastCarrier(LoopHost host, String name, Runnable body) {
       this.host = host;
       this.thread = newThread(this, name, body);
+      this.ownContinuation = continuationOf(thread);
     }
 
     @Override
     public void execute(Runnable r) {
+      if (r != ownContinuation) {
+        // a virtual thread that task code started and that inherited this carrier
+        JDK_SCHEDULER.execute(r);
+        return;
+      }
       if (stepping && Thread.currentThread() == host.loopThread()) {
         continuation = r;
       } else {

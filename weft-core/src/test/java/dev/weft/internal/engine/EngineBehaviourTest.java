@@ -8,9 +8,17 @@ import dev.weft.Nursery;
 import dev.weft.Weft;
 import dev.weft.cancel.CancelScope;
 import dev.weft.testing.WeftTest;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
 
 /**
  * Where the engines differ by design (DESIGN.md, "Engines"): what a task blocked in foreign JDK
@@ -88,5 +96,69 @@ class EngineBehaviourTest {
       assertTrue(Thread.interrupted(), "the task's own interrupt flag survives weft parks");
     }));
     assertEquals(1.0, Weft.currentTime());
+  }
+
+  /**
+   * A virtual thread that a task starts with the JDK's own builder is an ordinary virtual thread:
+   * it outlives the run, and it does not run on the loop. (The JDK gives a virtual thread made by
+   * another virtual thread its parent's scheduler; on the fast engine that was the loop, so such a
+   * thread, and the JDK's socket pollers when a task did the first socket I/O of the JVM, froze
+   * once the run ended.)
+   */
+  @Test
+  void testVirtualThreadStartedInATaskOutlivesTheRun() throws Exception {
+    for (Engine engine : List.of(Engine.FAST, Engine.PORTABLE)) {
+      CountDownLatch release = new CountDownLatch(1);
+      AtomicReference<Thread> started = new AtomicReference<>();
+      Weft.run(
+          c -> c.withEngine(engine),
+          () -> started.set(Thread.ofVirtual().name("plain-vthread").start(() -> {
+            try {
+              release.await();
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          })));
+      release.countDown();
+      assertTrue(started.get().join(Duration.ofSeconds(20)), engine + ": the thread never ran on");
+    }
+  }
+
+  /** Socket I/O on a task's own virtual thread keeps working in later runs and outside weft. */
+  @Test
+  void testSocketIoWorksAcrossRuns() throws Exception {
+    try (ServerSocket server = new ServerSocket(0, 4, InetAddress.getLoopbackAddress())) {
+      Thread echo = Thread.ofPlatform().daemon().start(() -> {
+        for (int i = 0; i < 3; i++) {
+          try (Socket s = server.accept()) {
+            s.getOutputStream().write(s.getInputStream().read());
+          } catch (java.io.IOException e) {
+            return;
+          }
+        }
+      });
+      for (int i = 0; i < 2; i++) {
+        assertEquals(7, Weft.run(c -> c.withEngine(Engine.FAST), () -> roundTrip(server)));
+      }
+      Thread plain = Thread.ofVirtual().start(() -> {
+        try {
+          assertEquals(7, roundTrip(server));
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      });
+      assertTrue(plain.join(Duration.ofSeconds(20)), "socket I/O outside weft froze");
+      assertTrue(echo.join(Duration.ofSeconds(20)));
+    }
+  }
+
+  private static int roundTrip(ServerSocket server) throws java.io.IOException {
+    try (Socket s = new Socket(InetAddress.getLoopbackAddress(), server.getLocalPort())) {
+      s.setSoTimeout(20_000);
+      OutputStream out = s.getOutputStream();
+      InputStream in = s.getInputStream();
+      out.write(7);
+      return in.read();
+    }
   }
 }
