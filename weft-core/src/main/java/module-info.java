@@ -7,7 +7,7 @@
  * dev.weft.sync} (locks, semaphores, events and the other synchronisation primitives), {@code
  * dev.weft.queue} (asyncio's queues), {@code dev.weft.channel} (memory channels and select) and
  * {@code dev.weft.asyncio} (asyncio's toolbox: the loop object, futures and tasks, gather, wait,
- * timeouts). Everything under {@code dev.weft.internal} is an implementation detail.
+ * timeouts) and {@code dev.weft.thread} (bridges to other threads: CompletionStage interop). Everything under {@code dev.weft.internal} is an implementation detail.
  */
 module dev.weft {
   exports dev.weft;
@@ -17,4 +17,5 @@ module dev.weft {
   exports dev.weft.queue;
   exports dev.weft.channel;
   exports dev.weft.asyncio;
+  exports dev.weft.thread;
 }

@@ -35,7 +35,8 @@ class ApiSurfaceTest {
           "dev.weft.sync",
           "dev.weft.queue",
           "dev.weft.channel",
-          "dev.weft.asyncio");
+          "dev.weft.asyncio",
+          "dev.weft.thread");
 
   static Path classesRoot() throws URISyntaxException {
     return Path.of(Weft.class.getProtectionDomain().getCodeSource().getLocation().toURI());

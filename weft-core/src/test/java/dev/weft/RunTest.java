@@ -178,6 +178,9 @@ class RunTest {
     IllegalStateException finished =
         assertThrows(IllegalStateException.class, () -> token.runSyncSoon(() -> {}));
     assertTrue(finished.getMessage().contains("finished"), finished.getMessage());
+    boolean[] ran = new boolean[1];
+    assertFalse(token.tryRunSyncSoon(() -> ran[0] = true));
+    assertFalse(ran[0]);
 
     RuntimeException boom = new RuntimeException("callback failed");
     IllegalStateException crash =

@@ -6,11 +6,11 @@ import dev.weft.cancel.CancelledError;
 import dev.weft.lowlevel.Abort;
 import dev.weft.lowlevel.EventLoop;
 import dev.weft.lowlevel.Scheduling;
+import dev.weft.thread.CompletionStages;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
@@ -278,7 +278,10 @@ public sealed class AsyncFuture<T> implements Awaitable<T> permits AsyncTask, Ga
    */
   public CompletableFuture<T> toCompletableFuture() {
     checkLoop("toCompletableFuture");
-    CompletableFuture<T> cf = new CompletableFuture<>();
+    // Cancelling it from any thread cancels this future in the loop; if the loop has closed, this
+    // future is done already and there is nothing to cancel.
+    CompletableFuture<T> cf =
+        CompletionStages.newCompletableFuture(loopState.eventLoop.runToken(), () -> cancel());
     addDoneCallback(
         f -> {
           if (f.state == CANCELLED) {
@@ -288,16 +291,6 @@ public sealed class AsyncFuture<T> implements Awaitable<T> permits AsyncTask, Ga
             cf.completeExceptionally(f.exception);
           } else {
             cf.complete(f.result);
-          }
-        });
-    cf.whenComplete(
-        (v, e) -> {
-          if (e instanceof CancellationException) {
-            try {
-              loopState.eventLoop.runToken().runSyncSoon(() -> cancel());
-            } catch (IllegalStateException loopGone) {
-              // The loop has closed, so this future is done already.
-            }
           }
         });
     return cf;
@@ -424,19 +417,21 @@ public sealed class AsyncFuture<T> implements Awaitable<T> permits AsyncTask, Ga
   }
 
   private void schedule(Consumer<? super AsyncFuture<T>> cb) {
-    try {
-      loopState.eventLoop
-          .runToken()
-          .runSyncSoon(
-              () -> {
-                try {
-                  cb.accept(this);
-                } catch (Throwable t) {
-                  loopState.report("Exception in callback " + LoopState.repr(cb) + " of " + this, t);
-                }
-              });
-    } catch (IllegalStateException loopClosed) {
+    boolean taken =
+        loopState.eventLoop
+            .runToken()
+            .tryRunSyncSoon(
+                () -> {
+                  try {
+                    cb.accept(this);
+                  } catch (Throwable t) {
+                    loopState.report(
+                        "Exception in callback " + LoopState.repr(cb) + " of " + this, t);
+                  }
+                });
+    if (!taken) {
       loopState.report("a done callback of " + this + " was dropped: the loop is closed", null);
     }
   }
+
 }

@@ -8,6 +8,7 @@ import dev.weft.cancel.CancelledError;
 import dev.weft.cancel.Timeouts;
 import dev.weft.cancel.TooSlowException;
 import dev.weft.lowlevel.TimerHandle;
+import dev.weft.thread.CompletionStages;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -18,7 +19,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
@@ -602,36 +602,25 @@ public final class Asyncio {
     Objects.requireNonNull(stage, "stage");
     LoopState state = LoopState.current("wrapFuture()");
     AsyncFuture<T> f = new AsyncFuture<>(state);
-    stage.whenComplete(
-        (v, e) -> {
-          try {
-            state.eventLoop.runToken().runSyncSoon(() -> {
-              if (f.done()) {
-                return;
-              }
-              Throwable cause = e instanceof CompletionException && e.getCause() != null
-                  ? e.getCause() : e;
-              if (cause instanceof CancellationException) {
-                f.cancel();
-              } else if (cause != null) {
-                f.setException(cause);
-              } else {
-                f.setResult(v);
-              }
-            });
-          } catch (IllegalStateException loopClosed) {
-            // The loop has ended; nobody can be waiting on f any more.
+    CompletionStages.whenCompleteOnLoop(
+        stage,
+        state.eventLoop.runToken(),
+        (v, cause) -> {
+          if (f.done()) {
+            return;
+          }
+          if (cause instanceof CancellationException) {
+            f.cancel();
+          } else if (cause != null) {
+            f.setException(cause);
+          } else {
+            f.setResult(v);
           }
         });
     f.addDoneCallback(
         done -> {
           if (done.cancelled()) {
-            try {
-              CompletableFuture<T> cf = stage.toCompletableFuture();
-              cf.cancel(false);
-            } catch (UnsupportedOperationException cannotCancel) {
-              // A stage that is not a CompletableFuture cannot be cancelled; it runs on.
-            }
+            CompletionStages.cancel(stage);
           }
         });
     return f;

@@ -17,6 +17,20 @@ public sealed interface RunToken permits dev.weft.internal.core.Inbox {
    *
    * @param callback what to run
    * @throws IllegalStateException if the run has finished
+   * @see #tryRunSyncSoon(Runnable)
    */
   void runSyncSoon(Runnable callback);
+
+  /**
+   * Schedules {@code callback} as {@link #runSyncSoon} does if the loop can still take it, and
+   * says whether it did: the form for code that may race with the end of the loop (a completion
+   * that arrives from another thread after the run has finished) and has nothing to do then.
+   *
+   * <p>This method is thread-safe and never blocks. When it returns {@code true} the callback will
+   * run on the loop thread; when it returns {@code false} it never runs.
+   *
+   * @param callback what to run
+   * @return whether the loop took the callback; {@code false} once the run has finished
+   */
+  boolean tryRunSyncSoon(Runnable callback);
 }

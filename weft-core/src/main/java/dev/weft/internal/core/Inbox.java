@@ -28,10 +28,10 @@ public final class Inbox implements RunToken {
    * after every wait (RunLoop#cycle), so a callback waits at most one cycle.
    *
    * Closing is racy by nature: a post may pass the `closed` check just before the loop closes and
-   * add its callback after the loop's last drain. runSyncSoon() re-checks `closed` after adding and,
-   * if the loop closed meanwhile, takes its callback back and throws, so a callback is either run
-   * or refused, never silently dropped. (If the final drain took it first, remove() fails and the
-   * callback has run: the caller gets no error, which is right.)
+   * add its callback after the loop's last drain. tryRunSyncSoon() re-checks `closed` after adding
+   * and, if the loop closed meanwhile, takes its callback back and says no, so a callback is either
+   * run or refused, never silently dropped. (If the final drain took it first, remove() fails and
+   * the callback has run: the caller is told yes, which is right.)
    */
 
   Inbox(IoManager io) {
@@ -40,19 +40,22 @@ public final class Inbox implements RunToken {
 
   @Override
   public void runSyncSoon(Runnable callback) {
-    Objects.requireNonNull(callback, "callback");
-    if (closed) {
-      throw finished();
-    }
-    post(callback);
-    if (closed && queue.remove(callback)) {
-      throw finished();
+    if (!tryRunSyncSoon(callback)) {
+      throw new IllegalStateException(
+          "RunToken.runSyncSoon: this weft run has finished, so nothing can be scheduled on its "
+              + "loop any more. Use tryRunSyncSoon where the loop may have ended and there is "
+              + "nothing to do then.");
     }
   }
 
-  private static IllegalStateException finished() {
-    return new IllegalStateException(
-        "this weft run has finished, so nothing can be scheduled on its loop any more");
+  @Override
+  public boolean tryRunSyncSoon(Runnable callback) {
+    Objects.requireNonNull(callback, "callback");
+    if (closed) {
+      return false;
+    }
+    post(callback);
+    return !(closed && queue.remove(callback));
   }
 
   /**
