@@ -201,6 +201,7 @@ public final class Asyncio {
    */
   @SafeVarargs
   public static <T> AsyncFuture<List<T>> gather(Awaitable<? extends T>... awaitables) {
+    Objects.requireNonNull(awaitables, "awaitables");
     List<Awaitable<? extends T>> list = new ArrayList<>(awaitables.length);
     for (Awaitable<? extends T> a : awaitables) {
       list.add(a);
@@ -216,7 +217,7 @@ public final class Asyncio {
    * @return the gathering future
    */
   public static <T> AsyncFuture<List<T>> gather(List<? extends Awaitable<? extends T>> awaitables) {
-    LoopState state = stateFor("gather()", awaitables);
+    LoopState state = stateFor("gather()", Objects.requireNonNull(awaitables, "awaitables"));
     return new GatheringFuture<T>(state, futures(state, awaitables), false);
   }
 
@@ -229,7 +230,8 @@ public final class Asyncio {
    * @return the gathering future
    */
   public static AsyncFuture<List<Object>> gather(boolean returnExceptions, Awaitable<?>... awaitables) {
-    LoopState state = stateFor("gather()", List.of(awaitables));
+    LoopState state =
+        stateFor("gather()", List.of(Objects.requireNonNull(awaitables, "awaitables")));
     return new GatheringFuture<Object>(state, futures(state, List.of(awaitables)), returnExceptions);
   }
 
@@ -533,7 +535,9 @@ public final class Asyncio {
    */
   public static <T> T timeout(Duration delay, TimeoutBody<T> body) throws Exception {
     double when =
-        delay == null ? Double.POSITIVE_INFINITY : Weft.currentTime() + delay.toNanos() / 1e9;
+        delay == null
+            ? Double.POSITIVE_INFINITY
+            : Weft.currentTime() + delay.getSeconds() + delay.getNano() / 1e9;
     return timeoutAt(when, body);
   }
 

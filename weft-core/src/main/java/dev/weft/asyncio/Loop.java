@@ -185,7 +185,10 @@ public final class Loop implements AutoCloseable {
    * @throws IllegalStateException if the loop is closed
    */
   public TimerHandle callLater(Duration delay, Runnable callback) {
-    return callAt(time() + delay.toNanos() / 1e9, callback);
+    Objects.requireNonNull(delay, "delay");
+    Objects.requireNonNull(callback, "callback");
+    // Not delay.toNanos(): it overflows past 292 years, and a huge delay simply means "never".
+    return callAt(time() + delay.getSeconds() + delay.getNano() / 1e9, callback);
   }
 
   /**

@@ -75,10 +75,18 @@ public final class CancelScope {
    * {@code relative_deadline}): a scope can be made before the loop runs, and the clock is read
    * when it is entered.
    *
-   * @param delay how long after entry the scope is cancelled
+   * @param delay how long after entry the scope is cancelled; zero or more
+   * @throws IllegalArgumentException if {@code delay} is negative (as Trio and {@link
+   *     Timeouts#moveOnAfter(Duration, dev.weft.Block)} reject it)
    */
   public static CancelScope withRelativeDeadline(Duration delay) {
     Objects.requireNonNull(delay, "delay");
+    if (delay.isNegative()) {
+      throw new IllegalArgumentException(
+          "CancelScope.withRelativeDeadline: the delay cannot be negative (" + delay + "); use "
+              + "Duration.ZERO to cancel at the first checkpoint, or withDeadline(time) for a "
+              + "deadline already past");
+    }
     CancelScope s = new CancelScope();
     s.impl.setRelativeDeadline(delay);
     return s;

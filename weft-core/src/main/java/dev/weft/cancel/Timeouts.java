@@ -44,7 +44,7 @@ public final class Timeouts {
    * @throws Exception what the body threw, other than the cancellation this timeout caused
    */
   public static CancelScope moveOnAfter(Duration delay, Block body) throws Exception {
-    CancelScope s = CancelScope.withRelativeDeadline(checkDelay(delay));
+    CancelScope s = CancelScope.withRelativeDeadline(checkDelay(delay, "moveOnAfter"));
     s.run(body);
     return s;
   }
@@ -59,7 +59,7 @@ public final class Timeouts {
    * @throws Exception what the body threw, other than the cancellation this timeout caused
    */
   public static <T> Optional<T> moveOnAfter(Duration delay, Callable<T> body) throws Exception {
-    return CancelScope.withRelativeDeadline(checkDelay(delay)).run(body);
+    return CancelScope.withRelativeDeadline(checkDelay(delay, "moveOnAfter")).run(body);
   }
 
   /**
@@ -101,7 +101,7 @@ public final class Timeouts {
    * @throws Exception what the body threw
    */
   public static void failAfter(Duration delay, Block body) throws Exception {
-    checkCaught(moveOnAfter(delay, body), delay);
+    checkCaught(moveOnAfter(checkDelay(delay, "failAfter"), body), delay);
   }
 
   /**
@@ -116,7 +116,7 @@ public final class Timeouts {
    * @throws Exception what the body threw
    */
   public static <T> T failAfter(Duration delay, Callable<T> body) throws Exception {
-    CancelScope s = CancelScope.withRelativeDeadline(checkDelay(delay));
+    CancelScope s = CancelScope.withRelativeDeadline(checkDelay(delay, "failAfter"));
     Optional<T> r = s.run(body);
     checkCaught(s, delay);
     return r.orElse(null);
@@ -153,10 +153,12 @@ public final class Timeouts {
     return r.orElse(null);
   }
 
-  private static Duration checkDelay(Duration delay) {
+  private static Duration checkDelay(Duration delay, String method) {
     Objects.requireNonNull(delay, "delay");
     if (delay.isNegative()) {
-      throw new IllegalArgumentException("a timeout cannot be negative: " + delay);
+      throw new IllegalArgumentException(
+          "Timeouts." + method + ": the delay cannot be negative (" + delay + "); use "
+              + "Duration.ZERO to give up at the first checkpoint");
     }
     return delay;
   }

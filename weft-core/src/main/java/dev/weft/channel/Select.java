@@ -112,6 +112,7 @@ public final class Select {
   @Checkpoint
   @SuppressWarnings("unchecked")
   public static <R> R select(List<? extends SelectClause<? extends R>> clauses) {
+    Objects.requireNonNull(clauses, "clauses");
     return (R) run(clauses.toArray(new SelectClause<?>[0]), null);
   }
 
@@ -140,7 +141,7 @@ public final class Select {
    */
   private static Object run(SelectClause<?>[] clauses, Supplier<?> otherwise) {
     String operation = otherwise == null ? "Select.select" : "Select.selectOrDefault";
-    int n = clauses.length;
+    int n = Objects.requireNonNull(clauses, "clauses").length;
     if (n == 0) {
       throw new IllegalArgumentException(
           operation + ": give at least one clause (onSend/onReceive of a channel end)");

@@ -38,12 +38,12 @@ public final class LifoQueue<T> extends Queue<T> {
   }
 
   @Override
-  void push(T item) {
+  void push(T item, String method) {
     items.addLast(item);
   }
 
   @Override
-  T pop() {
+  T pop(String method) {
     return items.pollLast();
   }
 

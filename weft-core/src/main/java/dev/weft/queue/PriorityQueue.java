@@ -30,20 +30,20 @@ public final class PriorityQueue<T> extends Queue<T> {
   // immutable state
   /** Null for natural order. */
   private final Comparator<? super T> comparator;
-  private final java.util.PriorityQueue<Entry<T>> items;
-
-  // mutable state
-  /** Put order, to break ties between equal items. */
-  private long sequence;
+  private final PriorityHeap<T> items;
 
   /*
    * Implementation notes.
    *
-   * A binary heap (java.util.PriorityQueue) of entries that pair each item with a sequence number,
-   * so that equal items keep their put order: the heap alone is not stable, and a queue of tasks
-   * with equal priorities is expected to be fair. Natural order is checked when an item is put
-   * (checkItem), not when the heap first compares it, so a bad item fails its own put and leaves
-   * the queue unchanged, even when the queue is empty or a getter is waiting.
+   * A binary heap of entries that pair each item with a sequence number, so that equal items keep
+   * their put order: the heap alone is not stable, and a queue of tasks with equal priorities is
+   * expected to be fair. The heap is our own (PriorityHeap) rather than java.util.PriorityQueue,
+   * whose entries are lost or duplicated when a comparator throws part-way through a sift.
+   * Natural order is checked when an item is put (checkItem), not when the heap first compares it,
+   * so an item that is not Comparable fails its own put and leaves the queue unchanged, even when
+   * the queue is empty or a getter is waiting. Items of classes that cannot be compared with each
+   * other (an Integer put after a String) fail in the heap; the ClassCastException of compareTo is
+   * rethrown with weft's message, naming the method the user called (issue 11, item 10).
    */
 
   /** Creates an unbounded queue ordered by the items' natural order. */
@@ -75,14 +75,10 @@ public final class PriorityQueue<T> extends Queue<T> {
    * @param maxsize the most items; 0 or less means no limit
    * @param comparator the order; lowest first; null for natural order
    */
-  @SuppressWarnings("unchecked")
   public PriorityQueue(int maxsize, Comparator<? super T> comparator) {
     super(maxsize);
     this.comparator = comparator;
-    Comparator<? super T> order =
-        comparator != null ? comparator : (a, b) -> ((Comparable<Object>) a).compareTo(b);
-    Comparator<Entry<T>> byItem = (a, b) -> order.compare(a.item, b.item);
-    this.items = new java.util.PriorityQueue<>(byItem.thenComparingLong(e -> e.seq));
+    this.items = new PriorityHeap<>(comparator != null ? comparator : PriorityQueue::natural);
   }
 
   /** {@return the order, or empty for natural order} */
@@ -91,22 +87,30 @@ public final class PriorityQueue<T> extends Queue<T> {
   }
 
   @Override
-  void checkItem(T item) {
+  void checkItem(T item, String method) {
     if (comparator == null && !(item instanceof Comparable)) {
       throw new ClassCastException(
-          "PriorityQueue: " + item.getClass().getName() + " is not Comparable; make it implement "
-              + "Comparable or give the queue a Comparator");
+          "PriorityQueue." + method + ": " + item.getClass().getName() + " is not Comparable; "
+              + "make it implement Comparable or give the queue a Comparator");
     }
   }
 
   @Override
-  void push(T item) {
-    items.add(new Entry<>(Objects.requireNonNull(item), sequence++));
+  void push(T item, String method) {
+    try {
+      items.add(Objects.requireNonNull(item));
+    } catch (MixedTypesException e) {
+      throw e.asClassCastException(method);
+    }
   }
 
   @Override
-  T pop() {
-    return items.poll().item;
+  T pop(String method) {
+    try {
+      return items.poll();
+    } catch (MixedTypesException e) {
+      throw e.asClassCastException(method);
+    }
   }
 
   @Override
@@ -124,5 +128,38 @@ public final class PriorityQueue<T> extends Queue<T> {
     return "PriorityQueue";
   }
 
-  private record Entry<T>(T item, long seq) {}
+  /** Natural order, which says which items could not be compared. */
+  @SuppressWarnings("unchecked")
+  private static int natural(Object a, Object b) {
+    try {
+      return ((Comparable<Object>) a).compareTo(b);
+    } catch (ClassCastException e) {
+      throw new MixedTypesException(a, b, e);
+    }
+  }
+
+  /**
+   * Two items of a natural-order queue that cannot be compared; carried out of the heap and
+   * rethrown as a {@link ClassCastException} that names the method the user called.
+   */
+  private static final class MixedTypesException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    MixedTypesException(Object a, Object b, ClassCastException cause) {
+      super(a.getClass().getName() + " and " + b.getClass().getName(), cause, false, false);
+    }
+
+    ClassCastException asClassCastException(String method) {
+      ClassCastException e =
+          new ClassCastException(
+              "PriorityQueue."
+                  + method
+                  + ": cannot order items of classes "
+                  + getMessage()
+                  + " against each other; put items of one class, or give the queue a "
+                  + "Comparator that orders them all");
+      e.initCause(getCause());
+      return e;
+    }
+  }
 }

@@ -2,6 +2,7 @@ package dev.weft.queue;
 
 import dev.weft.Checkpoint;
 import dev.weft.cancel.CancelledError;
+import dev.weft.lowlevel.EventLoop;
 import dev.weft.lowlevel.ParkingLot;
 import dev.weft.lowlevel.Scheduling;
 import java.util.Objects;
@@ -82,6 +83,8 @@ public abstract sealed class Queue<T> permits FifoQueue, LifoQueue, PriorityQueu
   // mutable state
   private int unfinishedTasks;
   private boolean shutDown;
+  /** The loop of the tasks that wait here; meaningful only while some do. */
+  private EventLoop waitersLoop;
 
   /*
    * Implementation notes.
@@ -106,11 +109,20 @@ public abstract sealed class Queue<T> permits FifoQueue, LifoQueue, PriorityQueu
 
   // ---- the storage order, which the subclasses choose
 
-  /** Adds an item to the storage. */
-  abstract void push(T item);
+  /**
+   * Adds an item to the storage; if it throws, the storage is unchanged.
+   *
+   * @param method the public method the user called, for error messages
+   */
+  abstract void push(T item, String method);
 
-  /** Removes and returns the next item; the storage is not empty. */
-  abstract T pop();
+  /**
+   * Removes and returns the next item; the storage is not empty. If it throws, the storage is
+   * unchanged.
+   *
+   * @param method the public method the user called, for error messages
+   */
+  abstract T pop(String method);
 
   /** {@return how many items are stored} */
   abstract int count();
@@ -118,8 +130,12 @@ public abstract sealed class Queue<T> permits FifoQueue, LifoQueue, PriorityQueu
   /** Removes every stored item. */
   abstract void clearItems();
 
-  /** Rejects an item the storage cannot order, before anything changes; by default none. */
-  void checkItem(T item) {}
+  /**
+   * Rejects an item the storage cannot order, before anything changes; by default none.
+   *
+   * @param method the public method the user called, for error messages
+   */
+  void checkItem(T item, String method) {}
 
   /** {@return the class's simple name, for messages} */
   abstract String kind();
@@ -143,12 +159,13 @@ public abstract sealed class Queue<T> permits FifoQueue, LifoQueue, PriorityQueu
   @Checkpoint
   public void put(T item) {
     Objects.requireNonNull(item, "item");
-    checkItem(item);
+    checkCaller("put");
+    checkItem(item, "put");
     Scheduling.checkpointIfCancelled();
     if (tryPut(item, "put")) {
       Scheduling.cancelShieldedCheckpoint();
     } else {
-      putters.park(item);
+      park(putters, item);
     }
   }
 
@@ -160,11 +177,14 @@ public abstract sealed class Queue<T> permits FifoQueue, LifoQueue, PriorityQueu
    * @throws QueueShutDownException if the queue is shut down
    * @throws NullPointerException if {@code item} is null
    * @throws ClassCastException if this is a natural-order {@link PriorityQueue} and the item is not
-   *     {@link Comparable}
+   *     {@link Comparable}, or cannot be compared with the items queued
+   * @throws IllegalStateException if tasks of a loop wait on this queue and this is called from
+   *     outside that loop; the queue is then unchanged
    */
   public void putNowait(T item) {
     Objects.requireNonNull(item, "item");
-    checkItem(item);
+    checkCaller("putNowait");
+    checkItem(item, "putNowait");
     if (!tryPut(item, "putNowait")) {
       throw new QueueFullException(
           kind() + ".putNowait: the queue is full (maxsize " + maxsize
@@ -187,16 +207,17 @@ public abstract sealed class Queue<T> permits FifoQueue, LifoQueue, PriorityQueu
   @Checkpoint
   @SuppressWarnings("unchecked")
   public T get() {
+    checkCaller("get");
     Scheduling.checkpointIfCancelled();
     if (count() > 0) {
-      T item = take();
+      T item = take("get");
       Scheduling.cancelShieldedCheckpoint();
       return item;
     }
     if (shutDown) {
       throw shutDownError("get", "the queue is shut down and empty");
     }
-    return (T) getters.park(null);
+    return (T) park(getters, null);
   }
 
   /**
@@ -205,10 +226,13 @@ public abstract sealed class Queue<T> permits FifoQueue, LifoQueue, PriorityQueu
    * @return the item
    * @throws QueueEmptyException if the queue is empty
    * @throws QueueShutDownException if the queue is shut down and empty
+   * @throws IllegalStateException if tasks of a loop wait on this queue and this is called from
+   *     outside that loop; the queue is then unchanged
    */
   public T getNowait() {
+    checkCaller("getNowait");
     if (count() > 0) {
-      return take();
+      return take("getNowait");
     }
     if (shutDown) {
       throw shutDownError("getNowait", "the queue is shut down and empty");
@@ -228,10 +252,12 @@ public abstract sealed class Queue<T> permits FifoQueue, LifoQueue, PriorityQueu
    */
   @Checkpoint
   public void join() {
+    checkCaller("join");
     Scheduling.checkpointIfCancelled();
     if (unfinishedTasks == 0) {
       Scheduling.cancelShieldedCheckpoint();
     } else {
+      waitersLoop = EventLoop.current().orElse(null);
       joiners.park();
     }
   }
@@ -241,9 +267,11 @@ public abstract sealed class Queue<T> permits FifoQueue, LifoQueue, PriorityQueu
    * waiting in {@link #join()} wake. Call it once per item, after {@code get} and the work the item
    * asked for. Not a checkpoint.
    *
-   * @throws IllegalStateException if called more times than items were put
+   * @throws IllegalStateException if called more times than items were put, or if tasks of a
+   *     loop wait on this queue and this is called from outside that loop
    */
   public void taskDone() {
+    checkCaller("taskDone");
     if (unfinishedTasks <= 0) {
       throw new IllegalStateException(
           kind() + ".taskDone: called more times than items were put into the queue; call it "
@@ -264,8 +292,11 @@ public abstract sealed class Queue<T> permits FifoQueue, LifoQueue, PriorityQueu
    * {@code false} discards the items). Not a checkpoint.
    *
    * @param immediate whether to discard the items still queued
+   * @throws IllegalStateException if tasks of a loop wait on this queue and this is called from
+   *     outside that loop; the queue is then unchanged
    */
   public void shutdown(boolean immediate) {
+    checkCaller("shutdown");
     shutDown = true;
     if (immediate) {
       int discarded = count();
@@ -348,22 +379,55 @@ public abstract sealed class Queue<T> permits FifoQueue, LifoQueue, PriorityQueu
     if (full()) {
       return false;
     }
-    push(item);
+    push(item, method);
     unfinishedTasks++;
     return true;
   }
 
   /** Takes the next item from the storage and lets the first waiting putter's item in. */
   @SuppressWarnings("unchecked")
-  private T take() {
-    T item = pop();
+  private T take(String method) {
+    T item = pop(method);
     WaitList.Waiter putter = putters.poll();
     if (putter != null) {
-      push((T) putter.value);
+      try {
+        push((T) putter.value, "put");
+      } catch (RuntimeException | Error e) {
+        // The waiting putter's item cannot be stored (its comparator failed): its put() fails
+        // with that error and adds nothing, as it would have had it found room at once.
+        Scheduling.rescheduleWithError(putter.task, e);
+        return item;
+      }
       unfinishedTasks++;
       Scheduling.reschedule(putter.task, null);
     }
     return item;
+  }
+
+  /** Parks the current task in {@code list}, remembering the loop its waiters belong to. */
+  private Object park(WaitList list, Object value) {
+    waitersLoop = EventLoop.current().orElse(null);
+    return list.park(value);
+  }
+
+  /**
+   * Refuses a call from outside the loop whose tasks wait on this queue, before anything changes:
+   * otherwise the call would take a waiter off its list and then fail to wake it.
+   */
+  private void checkCaller(String method) {
+    if ((getters.isEmpty() && putters.isEmpty() && joiners.isEmpty())
+        || EventLoop.current().orElse(null) == waitersLoop) {
+      return;
+    }
+    throw new IllegalStateException(
+        kind()
+            + "."
+            + method
+            + " was called from thread '"
+            + Thread.currentThread().getName()
+            + "', outside the weft loop whose tasks wait on this queue. Call it from one of that "
+            + "loop's tasks, or hand it to the loop with RunToken.runSyncSoon(...) (get the token "
+            + "with Scheduling.currentRunToken() inside the loop).");
   }
 
   private QueueShutDownException shutDownError(String method, String why) {

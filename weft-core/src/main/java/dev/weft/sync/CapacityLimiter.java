@@ -7,6 +7,7 @@ import dev.weft.lowlevel.Scheduling;
 import dev.weft.lowlevel.Task;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
@@ -61,6 +62,8 @@ public final class CapacityLimiter {
   private final Set<Object> borrowers = new LinkedHashSet<>();
   /** For each parked task, whom it is acquiring for. */
   private final Map<Task, Object> pendingBorrowers = new HashMap<>();
+  /** The values of pendingBorrowers: a borrower waits in at most one task. */
+  private final Set<Object> waitingBorrowers = new HashSet<>();
 
   // mutable state
   private int totalTokens;
@@ -74,9 +77,16 @@ public final class CapacityLimiter {
    * handed over and a woken task never finds them gone. A task cancelled while parked removes its
    * pending entry on its way out.
    *
+   * Unlike Trio, a borrower that is already waiting (in another task) cannot start waiting again:
+   * Trio checks only the holders, so two tasks acquiring for one borrower both wait, both get a
+   * token when the total grows, and the set of holders counts the borrower once, so a token is
+   * lost and the second release fails. A borrower holds at most one token whatever the path, so
+   * we refuse the second wait at once, as we refuse a second hold (issue 11, item 8).
+   *
    * Invariants: borrowers.size() may exceed totalTokens only after the total was lowered; the lot
    * is non-empty only while borrowers.size() >= totalTokens; pendingBorrowers has exactly the
-   * parked tasks as keys. Pinned by CapacityLimiterTest#testRaisingTotalWakesWaiters and
+   * parked tasks as keys, waitingBorrowers exactly its values, and no borrower is in both
+   * waitingBorrowers and borrowers. Pinned also by CapacityLimiterBorrowerTest. Pinned by CapacityLimiterTest#testRaisingTotalWakesWaiters and
    * #testCancelledWaiterTakesNothing.
    */
 
@@ -145,7 +155,8 @@ public final class CapacityLimiter {
    * @param borrower who will hold the token; compared with {@code equals}
    * @return a hold whose {@code close()} gives the token back on behalf of {@code borrower}
    * @throws CancelledError if cancelled before getting a token
-   * @throws IllegalStateException if {@code borrower} already holds a token of this limiter
+   * @throws IllegalStateException if {@code borrower} already holds a token of this limiter, or
+   *     already waits for one in another task
    * @throws NullPointerException if {@code borrower} is null
    */
   @Checkpoint
@@ -156,11 +167,12 @@ public final class CapacityLimiter {
       Scheduling.cancelShieldedCheckpoint();
     } else {
       Task me = Scheduling.currentTask();
+      waitingBorrowers.add(borrower);
       pendingBorrowers.put(me, borrower);
       try {
         lot.park();
       } catch (CancelledError e) {
-        pendingBorrowers.remove(me);
+        waitingBorrowers.remove(pendingBorrowers.remove(me));
         throw e;
       }
     }
@@ -184,7 +196,8 @@ public final class CapacityLimiter {
    *
    * @param borrower who will hold the token
    * @return whether {@code borrower} now holds a token
-   * @throws IllegalStateException if {@code borrower} already holds a token of this limiter
+   * @throws IllegalStateException if {@code borrower} already holds a token of this limiter, or
+   *     already waits for one in another task
    * @throws NullPointerException if {@code borrower} is null
    */
   public boolean tryAcquireOnBehalfOf(Object borrower) {
@@ -193,6 +206,12 @@ public final class CapacityLimiter {
       throw new IllegalStateException(
           "CapacityLimiter: " + describe(borrower) + " already holds one of this limiter's "
               + "tokens; a borrower may hold only one, so release it first");
+    }
+    if (waitingBorrowers.contains(borrower)) {
+      throw new IllegalStateException(
+          "CapacityLimiter: " + describe(borrower) + " already waits for one of this limiter's "
+              + "tokens (in another task); a borrower may hold only one, so acquire on its behalf "
+              + "in one task at a time");
     }
     if (borrowers.size() < totalTokens && lot.isEmpty()) {
       borrowers.add(borrower);
@@ -244,7 +263,9 @@ public final class CapacityLimiter {
     int free = totalTokens - borrowers.size();
     if (free > 0 && !lot.isEmpty()) {
       for (Task woken : lot.unpark(free)) {
-        borrowers.add(pendingBorrowers.remove(woken));
+        Object borrower = pendingBorrowers.remove(woken);
+        waitingBorrowers.remove(borrower);
+        borrowers.add(borrower);
       }
     }
   }

@@ -140,10 +140,12 @@ public final class CancelScopeImpl {
   }
 
   public void cancel(String why) {
+    // The thread is checked first: a call from the wrong thread fails the same way whether or not
+    // the scope is already cancelled.
+    checkThread("cancel");
     if (cancelCalled && !requestDelivered) {
       return;
     }
-    checkThread("cancel");
     reason = why;
     cancelCalled = true;
     requestDelivered = false;

@@ -172,6 +172,7 @@ public final class Core {
    * @param cushion how long they must have been blocked
    */
   public static void awaitAllTasksBlocked(Duration cushion) {
+    Objects.requireNonNull(cushion, "cushion");
     if (cushion.isNegative()) {
       throw new IllegalArgumentException("cushion must not be negative: " + cushion);
     }
