@@ -14,15 +14,19 @@ public enum Engine {
    * Each task is a virtual thread whose scheduler is the loop itself, so only the loop's thread
    * ever runs task code. Task switches cost a few hundred nanoseconds, and a task that calls a
    * plain blocking JDK API (a socket read, {@code Thread.sleep}) parks only itself: the loop runs
-   * the other tasks meanwhile. Needs {@code --add-opens java.base/java.lang=ALL-UNNAMED} (or
-   * {@code =dev.weft} on the module path).
+   * the other tasks meanwhile. When a cancel scope around such a call is cancelled, weft
+   * interrupts the call, and the {@code InterruptedException} (or {@code
+   * ClosedByInterruptException}, ...) it throws is that scope's cancellation: the scope catches
+   * it and the task's interrupt status is cleared. Needs {@code --add-opens
+   * java.base/java.lang=ALL-UNNAMED} (or {@code =dev.weft} on the module path).
    */
   FAST,
 
   /**
    * Each task is an ordinary virtual thread and the loop hands a turn token from task to task.
    * Uses public JDK API only; switches cost a few times more than {@link #FAST}, and a foreign
-   * blocking call holds the turn and stalls the loop until it returns, as it would in asyncio.
+   * blocking call holds the turn and stalls the loop until it returns, as it would in asyncio: no
+   * deadline can interrupt it, and its cancellation arrives at the next checkpoint.
    */
   PORTABLE;
 

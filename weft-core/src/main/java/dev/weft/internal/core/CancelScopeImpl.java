@@ -352,6 +352,9 @@ public final class CancelScopeImpl {
       throw new IllegalStateException(
           "cancel scope stack corrupted: " + owner + " exited while an inner scope was active");
     }
+    // An InterruptedException (or the like) from a blocking JDK call that weft interrupted for a
+    // cancellation is that cancellation (fast engine; see TaskImpl#asCancellation).
+    exc = task.asCancellation(exc);
     if (timer != null) {
       runner.timers.cancel(timer);
       timer = null;
@@ -372,6 +375,7 @@ public final class CancelScopeImpl {
     }
     absorbedInto = null;
     task.activateCancelStatus(status.parent);
+    task.clearCancelInterruptIfUncancelled();
     status.close();
     status = null;
     return exc;

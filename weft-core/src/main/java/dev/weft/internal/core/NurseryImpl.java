@@ -83,7 +83,7 @@ public final class NurseryImpl implements Nursery {
           try {
             body.run(n);
           } catch (Throwable t) {
-            bodyExc = t;
+            bodyExc = task.asCancellation(t);
           }
           Throwable out;
           try {

@@ -236,7 +236,7 @@ final class RunLoop implements LoopHost {
       }
       // Still RUNNING after its step: the fast engine's carrier returned because the task's
       // thread parked in foreign code; the JDK will wake it through foreignWakeup.
-      default -> t.foreignBlocked = true;
+      default -> t.blockedInForeignCode();
     }
   }
 

@@ -41,7 +41,11 @@ public final class TaskImpl implements Task {
   Throwable failure;
   /** Fast engine: the task's thread parked in foreign JDK code, outside any weft park. */
   boolean foreignBlocked;
-  private boolean interruptSent;
+  /**
+   * Fast engine: weft interrupted this task's thread to cancel a foreign blocking call, and has
+   * not yet turned the outcome into a CancelledError or cleared the interrupt status.
+   */
+  private boolean cancelInterrupt;
   long schedulePoints;
   long cancelPoints;
   /** Links of the parent nursery's child list (see TaskList). */
@@ -79,7 +83,7 @@ public final class TaskImpl implements Task {
     try {
       result = ScopedValue.where(RunLoop.CURRENT_TASK, this).call(body::call);
     } catch (Throwable t) {
-      failure = t;
+      failure = asCancellation(t);
     }
     state = FINISHED;
   }
@@ -117,13 +121,63 @@ public final class TaskImpl implements Task {
   }
 
   private void suspendAndClearInterrupt() {
-    if (interruptSent) {
+    if (cancelInterrupt) {
       // The interrupt was weft's nudge to get out of foreign code; the cancellation itself is
       // delivered through the cancel scope, so the flag must not leak into later JDK calls.
       Thread.interrupted();
-      interruptSent = false;
+      cancelInterrupt = false;
     }
     carrier.suspend();
+  }
+
+  /**
+   * Called by the loop when the task's thread has parked in foreign JDK code (fast engine). If the
+   * task is in a cancelled scope, the call is interrupted at once: cancellation stays
+   * level-triggered for blocking JDK calls too, so a swallowed InterruptedException cannot lose it.
+   */
+  void blockedInForeignCode() {
+    foreignBlocked = true;
+    attemptDeliveryOfPendingCancel();
+  }
+
+  /**
+   * Turns what a blocking JDK call threw because weft interrupted it for a cancellation into the
+   * CancelledError that the cancellation stands for, so that the scope that caused it catches it
+   * ({@code cancelledCaught()}, {@code TooSlowException} from {@code failAfter}), and clears the
+   * interrupt status. Anything else is returned as it is. Task thread only: called where a
+   * task's exception meets a scope (CancelScopeImpl#exit, the nursery body) or ends the task.
+   *
+   * @param exc what the task's code threw, or null
+   * @return the CancelledError (with {@code exc} as its cause), or {@code exc}
+   */
+  Throwable asCancellation(Throwable exc) {
+    if (!cancelInterrupt || exc == null || exc instanceof CancelledError) {
+      return exc;
+    }
+    if (!InterruptOutcomes.isInterruptOutcome(exc)) {
+      return exc;
+    }
+    cancelInterrupt = false;
+    Thread.interrupted();
+    if (cancelStatus == null || !cancelStatus.effectivelyCancelled) {
+      return exc; // the cancellation ended meanwhile (an edge-triggered request was used up)
+    }
+    CancelledError e = CancelScopeImpl.newCancelledError(this);
+    e.initCause(exc);
+    CancelScopeImpl.markDelivered(this);
+    return e;
+  }
+
+  /**
+   * Clears an interrupt weft sent for a cancellation once the task has left every cancelled
+   * scope, so that it does not break the task's later JDK calls (the body swallowed the
+   * interrupted call's exception, or the call returned before the interrupt reached it).
+   */
+  void clearCancelInterruptIfUncancelled() {
+    if (cancelInterrupt && (cancelStatus == null || !cancelStatus.effectivelyCancelled)) {
+      cancelInterrupt = false;
+      Thread.interrupted();
+    }
   }
 
   /** A checkpoint: a schedule point, then a cancel point. */
@@ -160,11 +214,15 @@ public final class TaskImpl implements Task {
       return;
     }
     if (abortFn == null) {
-      if (foreignBlocked && !interruptSent) {
-        // Best effort (DESIGN.md): a task blocked in foreign JDK code sees CancelledError at its
-        // next weft checkpoint; the interrupt may get it there sooner.
-        interruptSent = true;
-        carrier.thread().interrupt();
+      if (foreignBlocked) {
+        // A task blocked in foreign JDK code (fast engine) is interrupted; what the call throws
+        // becomes this cancellation where it meets a scope (asCancellation). An interrupt already
+        // pending has not reached the task yet: one is enough.
+        Thread thread = carrier.thread();
+        if (!thread.isInterrupted()) {
+          cancelInterrupt = true;
+          thread.interrupt();
+        }
       }
       return;
     }
