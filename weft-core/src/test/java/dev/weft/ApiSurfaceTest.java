@@ -36,7 +36,9 @@ class ApiSurfaceTest {
           "dev.weft.queue",
           "dev.weft.channel",
           "dev.weft.asyncio",
-          "dev.weft.thread");
+          "dev.weft.thread",
+          "dev.weft.stream",
+          "dev.weft.net");
 
   static Path classesRoot() throws URISyntaxException {
     return Path.of(Weft.class.getProtectionDomain().getCodeSource().getLocation().toURI());
