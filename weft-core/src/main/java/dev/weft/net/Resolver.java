@@ -54,16 +54,13 @@ final class Resolver {
                 answer = t;
               }
               Object a = answer;
-              try {
-                token.runSyncSoon(
-                    () -> {
-                      if (!abandoned[0]) {
-                        Scheduling.reschedule(me, a);
-                      }
-                    });
-              } catch (IllegalStateException loopFinished) {
-                // The caller was cancelled and its loop has ended: nobody wants the answer.
-              }
+              // false: the caller was cancelled and its loop has ended; nobody wants the answer.
+              token.tryRunSyncSoon(
+                  () -> {
+                    if (!abandoned[0]) {
+                      Scheduling.reschedule(me, a);
+                    }
+                  });
             });
     Object answer =
         Scheduling.waitTaskRescheduled(
