@@ -210,33 +210,34 @@ final class RunLoop implements LoopHost {
    *     that the run queue made runnable
    */
   private void step(TaskImpl t, Runnable foreignContinuation) {
+    TaskImpl.State from = t.state;
+    t.state = TaskImpl.State.RUNNING;
     if (foreignContinuation != null) {
       // The task's thread parked inside JDK code (a blocking socket read, Thread.sleep, a j.u.c
       // lock) while it was running: the step that ran it ended with the task still RUNNING, so the
-      // loop marked it foreign-blocked and went on. The JDK has now made the thread runnable and
+      // loop marked it FOREIGN_BLOCKED and went on. The JDK has now made the thread runnable and
       // handed us its continuation (through the inbox, from whichever thread woke it): run it here,
-      // on the loop thread, like any other step. The task never went through the run queue, so its
-      // weft state is untouched: it is still RUNNING, with no abort function.
-      t.foreignBlocked = false;
+      // on the loop thread, like any other step. The task never went through the run queue.
+      assert from == TaskImpl.State.FOREIGN_BLOCKED : t;
       t.carrier.runForeign(foreignContinuation);
-    } else if (t.state == TaskImpl.NEW) {
-      t.state = TaskImpl.RUNNING;
+    } else if (from == TaskImpl.State.NEW) {
       t.carrier.start();
     } else {
+      assert from == TaskImpl.State.RUNNABLE && t.abortFn == null : t;
       t.carrier.resume();
     }
     switch (t.state) {
-      case TaskImpl.FINISHED -> taskExited(t);
-      case TaskImpl.PARKED -> {
-        if (t.abortFn != null) {
-          // It parked inside a scope that may already be cancelled: deliver now, not at the next
-          // recalculation (which may never come).
-          t.attemptDeliveryOfPendingCancel();
-        }
+      case FINISHED -> taskExited(t);
+      case PARKED -> {
+        // It parked inside a scope that may already be cancelled: deliver now, not at the next
+        // recalculation (which may never come).
+        t.attemptDeliveryOfPendingCancel();
       }
-      // Still RUNNING after its step: the fast engine's carrier returned because the task's
-      // thread parked in foreign code; the JDK will wake it through foreignWakeup.
-      default -> t.blockedInForeignCode();
+      // The turn came back with the task still running: the fast engine's carrier returned
+      // because the task's thread parked in JDK code; the JDK will wake it through foreignWakeup.
+      case RUNNING -> t.blockedInForeignCode();
+      case RUNNABLE -> {} // it yielded, and is queued for the next batch
+      default -> throw new AssertionError(t);
     }
   }
 
@@ -282,11 +283,13 @@ final class RunLoop implements LoopHost {
     if (t.runner != this) {
       throw new IllegalArgumentException(t + " belongs to another loop");
     }
-    if (t.abortFn == null) {
+    if (t.state != TaskImpl.State.PARKED) {
       throw new IllegalStateException(
           "cannot reschedule " + t + ": it is not parked, or it was already rescheduled");
     }
+    assert t.abortFn != null : t;
     t.abortFn = null;
+    t.state = TaskImpl.State.RUNNABLE;
     t.nextValue = value;
     t.nextError = error;
     runq.add(t);

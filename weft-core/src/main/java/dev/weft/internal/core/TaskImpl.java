@@ -14,10 +14,24 @@ import java.util.concurrent.Callable;
 
 /** The runtime's task: one unit of concurrent work in a loop, carried by one virtual thread. */
 public final class TaskImpl implements Task {
-  static final int NEW = 0;
-  static final int RUNNING = 1;
-  static final int PARKED = 2;
-  static final int FINISHED = 3;
+  /** Where a task is in its life; see the diagram in the implementation notes. */
+  enum State {
+    /** Made and in the run queue; its thread has not started. */
+    NEW,
+    /** In the run queue: rescheduled after a park, or yielded at a schedule point. */
+    RUNNABLE,
+    /** Its code runs (it holds the loop's turn). */
+    RUNNING,
+    /**
+     * Fast engine only: its thread parked inside JDK code during a step, outside any weft park.
+     * The loop runs other tasks; the JDK's wake-up comes back through the inbox.
+     */
+    FOREIGN_BLOCKED,
+    /** Parked in weft, waiting for a reschedule; {@code abortFn} is set. */
+    PARKED,
+    /** Its body has returned or thrown. */
+    FINISHED
+  }
 
   // immutable state
   final RunLoop runner;
@@ -30,8 +44,8 @@ public final class TaskImpl implements Task {
   NurseryImpl parentNursery;
   NurseryImpl eventualParentNursery;
   Carrier carrier;
-  int state = NEW;
-  /** Non-null exactly while the task is parked and not yet rescheduled. */
+  State state = State.NEW;
+  /** Non-null exactly while the task is PARKED. */
   AbortFunction abortFn;
   Object nextValue;
   Throwable nextError;
@@ -39,8 +53,6 @@ public final class TaskImpl implements Task {
   private ArrayList<NurseryImpl> childNurseries;
   Object result;
   Throwable failure;
-  /** Fast engine: the task's thread parked in foreign JDK code, outside any weft park. */
-  boolean foreignBlocked;
   /**
    * Fast engine: weft interrupted this task's thread to cancel a foreign blocking call, and has
    * not yet turned the outcome into a CancelledError or cleared the interrupt status.
@@ -58,16 +70,39 @@ public final class TaskImpl implements Task {
   /*
    * Implementation notes.
    *
-   *   NEW --first step--> RUNNING --park/yield--> PARKED --reschedule + step--> RUNNING
-   *                          |                                                    |
-   *                          +------------------- body returns -------------> FINISHED
+   *                        (loop: step)                (task: park)
+   *   NEW ---------------------> RUNNING ----------------------------> PARKED
+   *                              ^  |  |  \                             |
+   *           (loop: step)       |  |  |   \ (task: yield)              | (loop: reschedule)
+   *   RUNNABLE ------------------+  |  |    +-------------------------> RUNNABLE <-+
+   *                                 |  |                                           |
+   *          (loop: step ended, task|  | (task: body returned or threw)            |
+   *           still running)        v  v                                           |
+   *                   FOREIGN_BLOCKED  FINISHED                                    |
+   *                         |                                                      |
+   *                         +--(JDK wake-up, through the inbox: loop: step)--> RUNNING
+   *
+   * The loop sets RUNNING just before it gives the task its turn; the task's thread sets PARKED,
+   * RUNNABLE (a yield, which also queues it) or FINISHED just before it gives the turn back. If the
+   * turn comes back with the task still RUNNING, the fast engine's carrier returned because the
+   * task's thread parked in JDK code (a blocking socket, Thread.sleep, a j.u.c lock): the loop
+   * marks it FOREIGN_BLOCKED and runs others. On the portable engine such a task keeps the turn,
+   * so FOREIGN_BLOCKED never happens there.
    *
    * Only the loop thread and the task's own thread (while it holds the turn) touch these fields,
    * and the engine's hand-off orders their accesses, so nothing here needs to be volatile.
-   * abortFn != null means "parked and cancellable"; reschedule() clears it, so a task can be
-   * rescheduled once per park (Trio's rule). A pending cancellation is delivered by calling
-   * abortFn when the task parks inside a cancelled scope, or when a scope it is parked in gets
+   * Invariant: abortFn != null exactly when the task is PARKED (asserted where it changes).
+   * reschedule() clears it, so a task can be rescheduled once per park (Trio's rule). A pending
+   * cancellation is delivered by calling abortFn when the task parks inside a cancelled scope (the
+   * loop does it right after the step, RunLoop#step), or when a scope it is parked in gets
    * cancelled (see CancelStatus#recalculate).
+   *
+   * Differences from Trio. An abort function may run more than once per park: if it returns
+   * Abort.FAILED (the primitive cannot back out now, e.g. a handed-over item is on its way), the
+   * task stays parked and cancellable, and the next recalculation of its cancel status, or its
+   * move to another status, tries again. Trio calls abort_fn at most once per wait and relies on
+   * the primitive to reschedule later; trying again costs nothing when nothing changed and lets
+   * a primitive say "not now" without tracking the pending cancellation itself.
    */
 
   TaskImpl(RunLoop runner, long id, String name, boolean system, Callable<?> body) {
@@ -85,7 +120,7 @@ public final class TaskImpl implements Task {
     } catch (Throwable t) {
       failure = asCancellation(t);
     }
-    state = FINISHED;
+    state = State.FINISHED;
   }
 
   /**
@@ -95,12 +130,13 @@ public final class TaskImpl implements Task {
    * @return the value it was rescheduled with
    */
   Object park(AbortFunction abort) {
+    assert state == State.RUNNING && abortFn == null : this;
     abortFn = abort;
-    state = PARKED;
+    state = State.PARKED;
     schedulePoints++;
     cancelPoints++;
     suspendAndClearInterrupt();
-    state = RUNNING;
+    assert state == State.RUNNING && abortFn == null : this;
     Throwable e = nextError;
     Object v = nextValue;
     nextError = null;
@@ -113,11 +149,12 @@ public final class TaskImpl implements Task {
 
   /** A schedule point that cannot be cancelled: lets every other runnable task run first. */
   void yieldNow() {
-    state = PARKED;
+    assert state == State.RUNNING && abortFn == null : this;
+    state = State.RUNNABLE;
     schedulePoints++;
     runner.runq.add(this);
     suspendAndClearInterrupt();
-    state = RUNNING;
+    assert state == State.RUNNING : this;
   }
 
   private void suspendAndClearInterrupt() {
@@ -136,7 +173,7 @@ public final class TaskImpl implements Task {
    * level-triggered for blocking JDK calls too, so a swallowed InterruptedException cannot lose it.
    */
   void blockedInForeignCode() {
-    foreignBlocked = true;
+    state = State.FOREIGN_BLOCKED;
     attemptDeliveryOfPendingCancel();
   }
 
@@ -213,8 +250,8 @@ public final class TaskImpl implements Task {
     if (cancelStatus == null || !cancelStatus.effectivelyCancelled) {
       return;
     }
-    if (abortFn == null) {
-      if (foreignBlocked) {
+    if (state != State.PARKED) {
+      if (state == State.FOREIGN_BLOCKED) {
         // A task blocked in foreign JDK code (fast engine) is interrupted; what the call throws
         // becomes this cancellation where it meets a scope (asCancellation). An interrupt already
         // pending has not reached the task yet: one is enough.
@@ -296,7 +333,7 @@ public final class TaskImpl implements Task {
 
   @Override
   public boolean isDone() {
-    return state == FINISHED;
+    return state == State.FINISHED;
   }
 
   @Override
@@ -319,9 +356,11 @@ public final class TaskImpl implements Task {
     String s =
         switch (state) {
           case NEW -> "new";
-          case RUNNING -> foreignBlocked ? "blocked in foreign code" : "running";
-          case PARKED -> abortFn != null ? "parked" : "runnable";
-          default -> failure != null ? "failed: " + SafeString.of(failure) : "done";
+          case RUNNABLE -> "runnable";
+          case RUNNING -> "running";
+          case FOREIGN_BLOCKED -> "blocked in foreign code";
+          case PARKED -> "parked";
+          case FINISHED -> failure != null ? "failed: " + SafeString.of(failure) : "done";
         };
     return "Task[" + name + " #" + id + ", " + s + "]";
   }
