@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * The options of one {@link Weft#run(java.util.function.UnaryOperator, Block) run}: the clock its
- * loop reads time from and the engine that carries its tasks.
+ * loop reads time from, the engine that carries its tasks, and the scheduling budget its
+ * schedule points apply.
  *
  * <p>Runs take a {@code UnaryOperator<RunConfig>} that edits the defaults, for example {@code
  * Weft.run(c -> c.withClock(new MockClock()), main)}. A configuration is immutable: each {@code
@@ -19,6 +20,7 @@ public final class RunConfig {
   // immutable state
   private final Clock clock;
   private final Engine engine;
+  private final int schedulingBudget;
 
   /*
    * Implementation notes.
@@ -32,13 +34,21 @@ public final class RunConfig {
   private RunConfig(Options o) {
     this.clock = o.clock;
     this.engine = o.engine;
+    this.schedulingBudget = o.schedulingBudget;
   }
+
+  /**
+   * The scheduling budget a run uses unless told otherwise: 128 schedule points (Tokio's
+   * cooperative budget).
+   */
+  public static final int DEFAULT_SCHEDULING_BUDGET = 128;
 
   /** {@return the configuration a run uses when it changes nothing} */
   public static RunConfig defaults() {
     Options o = new Options();
     o.clock = Clock.system();
     o.engine = Engine.defaultEngine();
+    o.schedulingBudget = DEFAULT_SCHEDULING_BUDGET;
     return new RunConfig(o);
   }
 
@@ -50,6 +60,16 @@ public final class RunConfig {
   /** {@return the engine; {@link Engine#defaultEngine()} by default} */
   public Engine engine() {
     return engine;
+  }
+
+  /**
+   * {@return how many schedule points a task may pass without yielding; {@value
+   * #DEFAULT_SCHEDULING_BUDGET} by default}
+   *
+   * @see #withSchedulingBudget(int)
+   */
+  public int schedulingBudget() {
+    return schedulingBudget;
   }
 
   /**
@@ -76,21 +96,56 @@ public final class RunConfig {
     return new RunConfig(o);
   }
 
+  /**
+   * {@return a copy whose tasks may pass up to {@code budget} schedule points without yielding}
+   *
+   * <p>Every weft blocking operation is a schedule point, also when it does not block; the
+   * scheduler applies its policy there (DESIGN.md, invariant 3). A task may pass {@code budget}
+   * schedule points after the loop last resumed it; the one that uses the budget up yields to the
+   * loop, which runs every other runnable task before this one again. So other tasks run at least
+   * once every {@code budget} schedule points of a task that never blocks. Operations that must
+   * wait still park at once, and {@link Weft#checkpoint()} and {@code sleep(Duration.ZERO)}
+   * always yield. The budget counts calls, not time, so a run under a mock clock is as
+   * deterministic with any budget.
+   *
+   * <p>A budget of 1 is Trio's policy, a switch at every schedule point: the interleaving weft
+   * had before the budget, and the one to use to reproduce a Trio program's output line for line.
+   * Larger budgets make operations that did not have to wait (a {@code send} into a channel with
+   * room, an uncontended {@code Lock.acquire}) cost a cancel check instead of two task switches.
+   *
+   * @param budget schedule points per turn, at least 1
+   * @throws IllegalArgumentException if {@code budget} is below 1
+   */
+  public RunConfig withSchedulingBudget(int budget) {
+    if (budget < 1) {
+      throw new IllegalArgumentException(
+          "RunConfig.withSchedulingBudget: the budget must be at least 1 (1 switches at every"
+              + " schedule point, as Trio does), got "
+              + budget);
+    }
+    Options o = new Options(this);
+    o.schedulingBudget = budget;
+    return new RunConfig(o);
+  }
+
   @Override
   public String toString() {
-    return "RunConfig[clock=" + clock + ", engine=" + engine + "]";
+    return "RunConfig[clock=" + clock + ", engine=" + engine + ", schedulingBudget="
+        + schedulingBudget + "]";
   }
 
   /** The options while a copy is being made. */
   private static final class Options {
     Clock clock;
     Engine engine;
+    int schedulingBudget;
 
     Options() {}
 
     Options(RunConfig c) {
       this.clock = c.clock;
       this.engine = c.engine;
+      this.schedulingBudget = c.schedulingBudget;
     }
   }
 }

@@ -25,6 +25,25 @@ class RunConfigTest {
     assertSame(Engine.PORTABLE, p.engine());
     assertSame(clock, p.clock());
     assertSame(d.engine(), c.engine());
+    RunConfig b = p.withSchedulingBudget(1);
+    assertEquals(1, b.schedulingBudget());
+    assertSame(clock, b.clock());
+    assertSame(Engine.PORTABLE, b.engine());
+    assertEquals(RunConfig.DEFAULT_SCHEDULING_BUDGET, p.schedulingBudget());
+    assertEquals(128, d.schedulingBudget());
+  }
+
+  /** A budget below 1 is refused, saying what 1 means. */
+  @Test
+  void testSchedulingBudgetBelowOneRefused() {
+    for (int bad : new int[] {0, -1, Integer.MIN_VALUE}) {
+      assertTrue(
+          assertThrows(
+                  IllegalArgumentException.class,
+                  () -> RunConfig.defaults().withSchedulingBudget(bad))
+              .getMessage()
+              .contains("RunConfig.withSchedulingBudget"));
+    }
   }
 
   /** A null option is refused at once, naming it. */

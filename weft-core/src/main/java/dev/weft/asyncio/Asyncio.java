@@ -7,6 +7,7 @@ import dev.weft.cancel.CancelScope;
 import dev.weft.cancel.CancelledError;
 import dev.weft.cancel.Timeouts;
 import dev.weft.cancel.TooSlowException;
+import dev.weft.lowlevel.Scheduling;
 import dev.weft.lowlevel.TimerHandle;
 import dev.weft.thread.CompletionStages;
 import java.time.Duration;
@@ -370,7 +371,9 @@ public final class Asyncio {
         }
       }
     } else {
-      Weft.checkpoint();
+      // Every future is done: still a checkpoint, with the policy's schedule point.
+      Scheduling.checkpointIfCancelled();
+      Scheduling.cancelShieldedCheckpoint();
     }
     Set<AsyncFuture<T>> done = new LinkedHashSet<>();
     Set<AsyncFuture<T>> pending = new LinkedHashSet<>();
@@ -456,7 +459,9 @@ public final class Asyncio {
             waited = true;
           }
           if (!waited) {
-            Weft.checkpoint(); // a checkpoint on every call, even when a result is ready
+            // a checkpoint on every call, even when a result is ready
+            Scheduling.checkpointIfCancelled();
+            Scheduling.cancelShieldedCheckpoint();
           }
           if (done.isEmpty()) {
             throw new TooSlowException("asCompleted: the timeout expired before this result");

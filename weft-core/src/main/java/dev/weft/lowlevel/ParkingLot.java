@@ -27,7 +27,13 @@ import java.util.Optional;
  *   private boolean open;
  *
  *   void await() {
- *     if (open) { Weft.checkpoint(); } else { lot.park(); }
+ *     if (open) {
+ *       // the pass-through path is a checkpoint too: a cancel point, and a schedule point
+ *       Scheduling.checkpointIfCancelled();
+ *       Scheduling.cancelShieldedCheckpoint();
+ *     } else {
+ *       lot.park();
+ *     }
  *   }
  *
  *   void open() {

@@ -25,7 +25,8 @@ import java.util.List;
  *   private boolean open;
  *
  *   void await() {
- *     if (open) { Weft.checkpoint(); return; }
+ *     Scheduling.checkpointIfCancelled();
+ *     if (open) { Scheduling.cancelShieldedCheckpoint(); return; }
  *     Task me = Weft.currentTask();
  *     waiters.add(me);
  *     Scheduling.waitTaskRescheduled(cancel -> { waiters.remove(me); return Abort.SUCCEEDED; });
@@ -106,8 +107,18 @@ public final class Scheduling {
   }
 
   /**
-   * A schedule point that is not a cancel point: lets every other runnable task run, then
-   * returns, even inside a cancelled scope.
+   * A schedule point that is not a cancel point, at which the scheduler applies its policy; it
+   * never throws {@link dev.weft.cancel.CancelledError}, even inside a cancelled scope.
+   *
+   * <p>The policy is a cooperative budget (DESIGN.md, invariant 3): the task may pass a bounded
+   * number of schedule points ({@code RunConfig.schedulingBudget()}, 128 by default) after the
+   * loop last resumed it without yielding; once they are used up, this call yields to the loop,
+   * which runs every other runnable task (and expires timers and polls I/O) before resuming this
+   * one. So a task that loops over operations that never block still lets every other runnable
+   * task run at least once every budget's worth of schedule points. The count is of calls, not
+   * time, so runs under a mock clock stay deterministic. Primitives call this after a successful
+   * non-blocking attempt, following {@link #checkpointIfCancelled()} (Trio's pattern); {@link
+   * dev.weft.Weft#checkpoint()} is the call that always yields.
    */
   public static void cancelShieldedCheckpoint() {
     Core.cancelShieldedCheckpoint();

@@ -1,9 +1,9 @@
 package dev.weft.sync;
 
 import dev.weft.Checkpoint;
-import dev.weft.Weft;
 import dev.weft.cancel.CancelledError;
 import dev.weft.lowlevel.ParkingLot;
+import dev.weft.lowlevel.Scheduling;
 
 /**
  * An <em>event</em>: a flag that tasks can wait for, initially clear; {@link #set()} wakes every
@@ -66,7 +66,8 @@ public final class Event {
   @Checkpoint
   public void await() {
     if (flag) {
-      Weft.checkpoint();
+      Scheduling.checkpointIfCancelled();
+      Scheduling.cancelShieldedCheckpoint();
     } else {
       lot.park();
     }

@@ -12,6 +12,7 @@ import dev.weft.BrokenResourceException;
 import dev.weft.Engine;
 import dev.weft.ClosedResourceException;
 import dev.weft.Nursery;
+import dev.weft.RunConfig;
 import dev.weft.Weft;
 import dev.weft.testing.Checkpoints;
 import dev.weft.testing.Trace;
@@ -26,9 +27,14 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /** The memory channel's rules: buffering, hand-off, closing, clones, checkpoints, fairness. */
 class MemoryChannelTest {
-  /** On a rendezvous channel, send waits until a receiver takes the value. */
-  @WeftTest
-  void testRendezvousSendWaitsForReceiver() throws Exception {
+  /**
+   * On a rendezvous channel, send waits until a receiver takes the value. Under the default
+   * policy the receiver goes on after its receive (its schedule point has budget left) and the
+   * woken sender runs next; with a budget of 1 (Trio's policy) receive's schedule point lets the
+   * sender run first.
+   */
+  @WeftTest(schedulingBudgets = {RunConfig.DEFAULT_SCHEDULING_BUDGET, 1})
+  void testRendezvousSendWaitsForReceiver(RunConfig config) throws Exception {
     MemoryChannel<String> ch = MemoryChannel.open(0);
     List<String> log = new ArrayList<>();
     Nursery.open(
@@ -44,9 +50,11 @@ class MemoryChannelTest {
                 log.add("got " + ch.receiveChannel().receive() + " at " + Weft.currentTime());
               });
         });
-    // The receiver takes the value and wakes the sender, then (receive being a checkpoint) lets it
-    // run first.
-    assertEquals(List.of("sent at 5.0", "got a at 5.0"), log);
+    assertEquals(
+        config.schedulingBudget() == 1
+            ? List.of("sent at 5.0", "got a at 5.0")
+            : List.of("got a at 5.0", "sent at 5.0"),
+        log);
   }
 
   /** A value sent to a waiting receiver goes straight to it, never through the buffer. */
@@ -69,10 +77,12 @@ class MemoryChannelTest {
 
   /**
    * The rendezvous hand-off runs in a fixed order: send parks, receive takes the value and wakes
-   * the sender, and receive's schedule point lets the sender run first.
+   * the sender; then the receiver goes on (default policy) or, with a budget of 1, receive's
+   * schedule point lets the woken sender run first.
    */
-  @WeftTest
-  void testRendezvousOrder() throws Exception {
+  @WeftTest(schedulingBudgets = {RunConfig.DEFAULT_SCHEDULING_BUDGET, 1})
+  void testRendezvousOrder(RunConfig config) throws Exception {
+    boolean trio = config.schedulingBudget() == 1;
     MemoryChannel<String> ch = MemoryChannel.open(0);
     Trace trace = new Trace();
     Nursery.open(
@@ -81,13 +91,13 @@ class MemoryChannelTest {
               () -> {
                 trace.expect(1);
                 ch.sendChannel().send("x"); // parks: nobody receives yet
-                trace.expect(3);
+                trace.expect(trio ? 3 : 4);
               });
           n.startSoon(
               () -> {
                 trace.expect(2);
                 assertEquals("x", ch.receiveChannel().receive()); // takes it, wakes the sender
-                trace.expect(4);
+                trace.expect(trio ? 4 : 3);
               });
         });
     trace.finish(5);
@@ -497,4 +507,18 @@ class MemoryChannelTest {
     assertThrows(IllegalArgumentException.class, () -> new MemoryChannel<>(a.sendChannel(), b.receiveChannel()));
     assertEquals(a, new MemoryChannel<>(a.sendChannel(), a.receiveChannel()));
   }
+
+  /**
+   * A task looping on send into a channel with room never has to wait, yet lets every other
+   * runnable task run within the scheduling budget (fails when the budget is not enforced).
+   */
+  @WeftTest(schedulingBudgets = {RunConfig.DEFAULT_SCHEDULING_BUDGET, 1})
+  void testSendLoopWithRoomLetsOthersRun(RunConfig config) throws Exception {
+    int budget = config.schedulingBudget();
+    MemoryChannel<Integer> ch = MemoryChannel.open(8 * budget);
+    MemorySendChannel<Integer> tx = ch.sendChannel();
+    Checkpoints.assertLetsOthersRun(budget, () -> tx.send(1));
+    assertTrue(tx.statistics().currentBufferUsed() >= 3 * budget, "every send went to the buffer");
+  }
+
 }

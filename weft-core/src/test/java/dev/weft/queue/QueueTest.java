@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.Nursery;
+import dev.weft.RunConfig;
 import dev.weft.Weft;
 import dev.weft.cancel.CancelScope;
 import dev.weft.cancel.Timeouts;
@@ -371,4 +372,15 @@ class QueueTest {
     Checkpoints.assertNoCheckpoints(() -> q.shutdown(true));
     assertTrue(q.toString().contains("shut down"), q.toString());
   }
+
+  /**
+   * A task looping on put into a queue with room lets every other runnable task run within the
+   * scheduling budget (fails when the budget is not enforced).
+   */
+  @WeftTest(schedulingBudgets = {RunConfig.DEFAULT_SCHEDULING_BUDGET, 1})
+  void testPutLoopWithRoomLetsOthersRun(RunConfig config) throws Exception {
+    FifoQueue<Integer> q = new FifoQueue<>();
+    Checkpoints.assertLetsOthersRun(config.schedulingBudget(), () -> q.put(1));
+  }
+
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.Nursery;
+import dev.weft.RunConfig;
 import dev.weft.Weft;
 import dev.weft.cancel.CancelScope;
 import dev.weft.lowlevel.Scheduling;
@@ -281,4 +282,16 @@ class LockTest {
       assertTrue(lock.isLocked());
     }
   }
+
+  /**
+   * A task looping on acquire/release of an uncontended lock lets every other runnable task run
+   * within the scheduling budget (fails when the budget is not enforced).
+   */
+  @WeftTest(schedulingBudgets = {RunConfig.DEFAULT_SCHEDULING_BUDGET, 1})
+  void testUncontendedAcquireLoopLetsOthersRun(RunConfig config) throws Exception {
+    for (AnyLock lock : bothLocks()) {
+      Checkpoints.assertLetsOthersRun(config.schedulingBudget(), () -> lock.acquire().close());
+    }
+  }
+
 }

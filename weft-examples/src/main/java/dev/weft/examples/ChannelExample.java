@@ -42,9 +42,9 @@ import dev.weft.channel.SendChannel;
  * {@code async with channel:} is try-with-resources, and {@code async for} is a plain {@code for}
  * loop: the receive end is {@code Iterable}, and the loop ends when the producer's {@code try}
  * block closes the send end. Everything happens at t=0. The channel is unbuffered, so the
- * producer announces a message, then waits in {@code send} until the consumer takes it; the
- * consumer's receive is a checkpoint, so the producer announces the next message before the
- * consumer prints the one it got:
+ * producer announces a message, then waits in {@code send} until the consumer takes it. Under
+ * Trio's policy, a switch at every checkpoint, the consumer's receive lets the producer run at
+ * once, so the producer announces the next message before the consumer prints the one it got:
  *
  * <pre>
  * sending a message: 0
@@ -54,6 +54,17 @@ import dev.weft.channel.SendChannel;
  * got value 'message 1'
  * got value 'message 2'
  * </pre>
+ *
+ * <h2>Which interleaving</h2>
+ *
+ * That order comes from switches at checkpoints that did not have to wait (the consumer's
+ * receive that found a value). weft's default policy lets a task pass up to 128 such schedule
+ * points before it yields (DESIGN.md, invariant 3), so by default the consumer prints each value
+ * before the producer goes on: {@code sending 0, got 0, sending 1, sending 2, got 1, got 2}. Both
+ * are orders Trio itself can print, since Trio runs each batch of runnable tasks in a random
+ * order; the lines above are the ones its switch-at-every-checkpoint policy prints with the batch
+ * in FIFO order. To print them, this program asks for that policy: {@link #main(String[])} runs
+ * with {@code RunConfig.withSchedulingBudget(1)}.
  */
 public final class ChannelExample {
   private ChannelExample() {}
@@ -115,12 +126,13 @@ public final class ChannelExample {
   }
 
   /**
-   * {@code trio.run(main)}.
+   * {@code trio.run(main)}, under Trio's scheduling policy (a switch at every checkpoint), so
+   * that it prints the lines above in Trio's order.
    *
    * @param args ignored
    * @throws Exception if the run fails
    */
   public static void main(String[] args) throws Exception {
-    Weft.run(() -> main());
+    Weft.run(c -> c.withSchedulingBudget(1), () -> main());
   }
 }

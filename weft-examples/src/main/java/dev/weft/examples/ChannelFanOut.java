@@ -26,6 +26,12 @@ import dev.weft.channel.MemorySendChannel;
  * messages fan out over the consumers: each goes to exactly one of them, the one that has waited
  * longest. Every task closes only its own clone, so no task can close an end another task is
  * using, and the consumers' loops end when the last producer closes its clone.
+ *
+ * <p>The printed interleaving is Trio's switch-at-every-checkpoint one, so this program asks for
+ * that policy ({@link #main(String[])} runs with {@code RunConfig.withSchedulingBudget(1)}).
+ * Under weft's default policy a task passes up to 128 schedule points before it yields, so the
+ * consumer that got a value prints it and waits again at once, and it gets most of the messages:
+ * each message still goes to exactly one consumer, the one that has waited longest.
  */
 public final class ChannelFanOut {
   private ChannelFanOut() {}
@@ -56,12 +62,13 @@ public final class ChannelFanOut {
   }
 
   /**
-   * {@code trio.run(main)}.
+   * {@code trio.run(main)}, under Trio's scheduling policy (a switch at every checkpoint), so
+   * that it prints Trio's interleaving.
    *
    * @param args ignored
    * @throws Exception if the run fails
    */
   public static void main(String[] args) throws Exception {
-    Weft.run(() -> main());
+    Weft.run(c -> c.withSchedulingBudget(1), () -> main());
   }
 }

@@ -1,6 +1,7 @@
 package dev.weft.testing;
 
 import dev.weft.Engine;
+import dev.weft.RunConfig;
 import dev.weft.Weft;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -18,8 +19,8 @@ import org.junit.jupiter.api.extension.TestTemplateInvocationContextProvider;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
- * The JUnit 5 extension behind {@link WeftTest}: one invocation of the test per engine, each run
- * as the main task of a loop on a {@link MockClock}.
+ * The JUnit 5 extension behind {@link WeftTest}: one invocation of the test per engine and
+ * scheduling budget, each run as the main task of a loop on a {@link MockClock}.
  */
 public final class WeftExtension implements TestTemplateInvocationContextProvider {
   /** Creates the extension; JUnit does this through {@link WeftTest}. */
@@ -38,9 +39,15 @@ public final class WeftExtension implements TestTemplateInvocationContextProvide
             .orElseThrow();
     String only = System.getProperty("weft.engine", "").trim().toLowerCase(Locale.ROOT);
     List<TestTemplateInvocationContext> out = new ArrayList<>();
-    for (Engine e : config.engines()) {
-      if (only.isEmpty() || only.equals(e.name().toLowerCase(Locale.ROOT))) {
-        out.add(new EngineInvocation(e, config.autojump()));
+    for (int budget : config.schedulingBudgets()) {
+      if (budget < 1) {
+        throw new IllegalArgumentException(
+            "@WeftTest(schedulingBudgets = ...): every budget must be at least 1, got " + budget);
+      }
+      for (Engine e : config.engines()) {
+        if (only.isEmpty() || only.equals(e.name().toLowerCase(Locale.ROOT))) {
+          out.add(new EngineInvocation(e, budget, config.autojump()));
+        }
       }
     }
     if (out.isEmpty()) {
@@ -50,16 +57,19 @@ public final class WeftExtension implements TestTemplateInvocationContextProvide
     return out.stream();
   }
 
-  private record EngineInvocation(Engine engine, boolean autojump)
+  private record EngineInvocation(Engine engine, int budget, boolean autojump)
       implements TestTemplateInvocationContext {
     @Override
     public String getDisplayName(int invocationIndex) {
-      return "[" + engine.name().toLowerCase(Locale.ROOT) + "]";
+      String name = engine.name().toLowerCase(Locale.ROOT);
+      return budget == RunConfig.DEFAULT_SCHEDULING_BUDGET
+          ? "[" + name + "]"
+          : "[" + name + ", budget " + budget + "]";
     }
 
     @Override
     public List<Extension> getAdditionalExtensions() {
-      return List.of(new RunInLoop(engine, new MockClockHolder(autojump)));
+      return List.of(new RunInLoop(engine, budget, new MockClockHolder(autojump)));
     }
   }
 
@@ -80,17 +90,24 @@ public final class WeftExtension implements TestTemplateInvocationContextProvide
     }
   }
 
-  private record RunInLoop(Engine engine, MockClockHolder clock)
+  private record RunInLoop(Engine engine, int budget, MockClockHolder clock)
       implements InvocationInterceptor, ParameterResolver {
+    RunConfig config() {
+      return RunConfig.defaults()
+          .withClock(clock.get())
+          .withEngine(engine)
+          .withSchedulingBudget(budget);
+    }
+
     @Override
     public void interceptTestTemplateMethod(
         Invocation<Void> invocation,
         ReflectiveInvocationContext<Method> invocationContext,
         ExtensionContext extensionContext)
         throws Throwable {
-      MockClock c = clock.get();
+      RunConfig config = config();
       Weft.run(
-          cfg -> cfg.withClock(c).withEngine(engine),
+          cfg -> config,
           () -> {
             try {
               invocation.proceed();
@@ -104,12 +121,13 @@ public final class WeftExtension implements TestTemplateInvocationContextProvide
 
     @Override
     public boolean supportsParameter(ParameterContext p, ExtensionContext e) {
-      return p.getParameter().getType() == MockClock.class;
+      Class<?> type = p.getParameter().getType();
+      return type == MockClock.class || type == RunConfig.class;
     }
 
     @Override
     public Object resolveParameter(ParameterContext p, ExtensionContext e) {
-      return clock.get();
+      return p.getParameter().getType() == RunConfig.class ? config() : clock.get();
     }
   }
 }

@@ -1,6 +1,7 @@
 package dev.weft.testing;
 
 import dev.weft.Engine;
+import dev.weft.RunConfig;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -26,7 +27,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * }
  * }
  *
- * A parameter of type {@link MockClock} receives the run's clock. The system property {@code
+ * A parameter of type {@link MockClock} receives the run's clock, and one of type {@link
+ * RunConfig} the run's configuration. {@link #schedulingBudgets()} runs the test once more per
+ * extra budget, for instance under both the default policy and Trio's switch at every schedule
+ * point ({@code @WeftTest(schedulingBudgets = {RunConfig.DEFAULT_SCHEDULING_BUDGET, 1})}). The
+ * system property {@code
  * weft.engine} ({@code fast} or {@code portable}), when set, limits every test to that engine.
  * The test fails if the loop's main task fails, and the run ends only when every task started in
  * the test has ended, so a test cannot leak tasks.
@@ -45,4 +50,11 @@ public @interface WeftTest {
 
   /** {@return the engines to run the test under; both by default} */
   Engine[] engines() default {Engine.FAST, Engine.PORTABLE};
+
+  /**
+   * {@return the scheduling budgets to run the test under, each on every engine} The default
+   * runs it under the default budget only; {@code {RunConfig.DEFAULT_SCHEDULING_BUDGET, 1}} runs
+   * it under the default policy and under Trio's (see {@link RunConfig#withSchedulingBudget}).
+   */
+  int[] schedulingBudgets() default {RunConfig.DEFAULT_SCHEDULING_BUDGET};
 }

@@ -65,9 +65,9 @@ public final class Core {
     currentTask("Scheduling.checkpointIfCancelled").checkCancelled();
   }
 
-  /** A schedule point only. */
+  /** A schedule point only, under the scheduling policy (the cooperative budget). */
   public static void cancelShieldedCheckpoint() {
-    currentTask("Scheduling.cancelShieldedCheckpoint").yieldNow();
+    currentTask("Scheduling.cancelShieldedCheckpoint").schedulePoint();
   }
 
   /** Parks until cancelled. */

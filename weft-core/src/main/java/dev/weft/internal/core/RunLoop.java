@@ -35,6 +35,12 @@ final class RunLoop implements LoopHost {
   // immutable state
   final Clock clock;
   private final EngineDriver engine;
+  /**
+   * Schedule points a task may pass between two yields to the loop (see TaskImpl#schedulePoint);
+   * every step of a task starts with this budget. At least 1; 1 switches at every schedule
+   * point, as Trio does.
+   */
+  final int schedulingBudget;
   final IoManager io = new SelectorIoManager();
   final Inbox inbox = new Inbox(io);
   final TimerQueue timers = new TimerQueue();
@@ -91,6 +97,8 @@ final class RunLoop implements LoopHost {
   RunLoop(RunConfig config, boolean manual) {
     this.clock = config.clock();
     this.engine = Engines.newDriver(config.engine());
+    this.schedulingBudget = config.schedulingBudget();
+    assert schedulingBudget >= 1 : "a scheduling budget below 1";
     this.manual = manual;
     this.eventLoop = new EventLoopImpl(this);
   }
@@ -212,6 +220,8 @@ final class RunLoop implements LoopHost {
   private void step(TaskImpl t, Runnable foreignContinuation) {
     TaskImpl.State from = t.state;
     t.state = TaskImpl.State.RUNNING;
+    // Invariant: a task's budget counts only the schedule points since the loop last stepped it.
+    t.budget = schedulingBudget;
     if (foreignContinuation != null) {
       // The task's thread parked inside JDK code (a blocking socket read, Thread.sleep, a j.u.c
       // lock) while it was running: the step that ran it ended with the task still RUNNING, so the
