@@ -14,6 +14,16 @@ import java.util.Optional;
 
 /** The runtime's nursery: the tasks started by one {@link Nursery#open} block. */
 public final class NurseryImpl implements Nursery {
+  /** Where a nursery is in its life; see the diagram in the implementation notes. */
+  enum State {
+    /** Its block is running (a system nursery stays here for the loop's whole life). */
+    OPEN,
+    /** Its block has ended; the parent is parked until the last child and start() are done. */
+    DRAINING,
+    /** Every task has ended; it takes no new task. */
+    CLOSED
+  }
+
   // immutable state
   final RunLoop runner;
   final TaskImpl parentTask;
@@ -24,16 +34,25 @@ public final class NurseryImpl implements Nursery {
   // mutable state
   final TaskList children = new TaskList(false);
   private final ArrayList<Throwable> pendingExcs = new ArrayList<>(0);
-  private boolean nestedChildRunning = true;
-  private boolean closed;
+  private State state = State.OPEN;
+  /** start() calls in progress: each may still move a task into this nursery. */
   private int pendingStarts;
-  private boolean parentWaiting;
 
   /*
    * Implementation notes.
    *
-   *   OPEN (body running) --body ends--> CLOSING (parent parked until children are gone)
-   *        --last child ends, no pending start()--> CLOSED (no new tasks accepted)
+   *            block ends, a child or a start() is left
+   *   OPEN -------------------------------------------> DRAINING (the parent task is parked)
+   *     |                                                   |
+   *     | block ends, nothing left         last child ended, |
+   *     | (the parent yields once)         no start() left   | (the parent is rescheduled)
+   *     v                                                   v
+   *   CLOSED <-------------------------------------------- +
+   *
+   * A child may start() another task into the nursery while it drains (pendingStarts counts
+   * those), so DRAINING ends only when both the children and the pending starts are gone. The
+   * system nursery has no block: it stays OPEN, and the loop's shutdown (cancelling the system
+   * scope and cycling until no task is left) plays the part of its draining.
    *
    * This is Trio's nursery. Every failure (the body's or a child's) is recorded and cancels the
    * nursery's own scope, so siblings and the body stop at their next checkpoint. While the parent
@@ -49,6 +68,14 @@ public final class NurseryImpl implements Nursery {
    * it reports cancelledCaught when the failure leaves it, and an edge-triggered request that had
    * been used up is armed again. A CancelledError the body got from an outer scope is passed on in
    * preference to the ones our own scope caused, which our scope would catch.
+   * Differences from Trio. Trio (with strict exception groups) raises an ExceptionGroup that
+   * holds the failures and the Cancelled exceptions side by side, and each cancel scope on the
+   * way out splits off the Cancelled it caused. Java has no except* to take groups apart, so weft
+   * folds the cancellations away when a real failure exists: the failure comes out as itself (or
+   * a CompositeException of several), the caller's catch blocks see the type they expect, and the
+   * scopes whose cancellations were folded away are told (above), so none is lost: a
+   * level-triggered scope still cancels the next checkpoint, and an edge-triggered one is armed
+   * again.
    * See NurseryTest#testFailureCancelsSiblings, #testSeveralFailuresAreComposed and
    * CancelDeliveryTest.
    */
@@ -60,9 +87,6 @@ public final class NurseryImpl implements Nursery {
     this.cancelScope = cancelScope;
     this.cancelStatus = status;
     this.system = system;
-    if (system) {
-      nestedChildRunning = false;
-    }
   }
 
   /**
@@ -110,7 +134,7 @@ public final class NurseryImpl implements Nursery {
   TaskImpl spawnChild(Block fn, String name) {
     Objects.requireNonNull(fn, "fn");
     runner.checkInLoop("Nursery.startSoon()");
-    if (closed) {
+    if (state == State.CLOSED) {
       throw new IllegalStateException(
           "this nursery is closed to new tasks: its block has ended and all its tasks have "
               + "finished. Start the task from inside the Nursery.open block, or from a task that "
@@ -135,7 +159,7 @@ public final class NurseryImpl implements Nursery {
   public <T> T start(StartBody<T> fn, String name) throws Exception {
     Objects.requireNonNull(fn, "fn");
     runner.checkInLoop("Nursery.start()");
-    if (closed) {
+    if (state == State.CLOSED) {
       throw new IllegalStateException(
           "this nursery is closed to new tasks; start() must be called while it is open");
     }
@@ -192,31 +216,32 @@ public final class NurseryImpl implements Nursery {
   }
 
   void checkNurseryClosed() {
-    if (!system && !nestedChildRunning && children.isEmpty() && pendingStarts == 0) {
-      closed = true;
-      if (parentWaiting) {
-        parentWaiting = false;
-        runner.reschedule(parentTask, null, null);
-      }
+    if (state == State.DRAINING && children.isEmpty() && pendingStarts == 0) {
+      state = State.CLOSED;
+      runner.reschedule(parentTask, null, null);
     }
   }
 
   private Throwable nestedChildFinished(Throwable bodyExc) {
+    assert state == State.OPEN && !system : this;
     if (bodyExc != null) {
       addExc(bodyExc);
     }
-    nestedChildRunning = false;
-    checkNurseryClosed();
-    if (!closed) {
-      parentWaiting = true;
+    if (children.isEmpty() && pendingStarts == 0) {
+      state = State.CLOSED;
+      // Nothing to wait for, but leaving a nursery is a schedule point on every call.
+      parentTask.yieldNow();
+    } else {
+      state = State.DRAINING;
       parentTask.park(
           cancellation -> {
+            // The parent cannot stop waiting for its children: it passes the cancellation on to
+            // them and keeps waiting (their CancelledErrors come back as the nursery's outcome).
             cancelScope.cancel();
             return Abort.FAILED;
           });
-    } else {
-      parentTask.yieldNow();
     }
+    assert state == State.CLOSED && children.isEmpty() : this;
     return combinedFailure();
   }
 
@@ -303,7 +328,7 @@ public final class NurseryImpl implements Nursery {
 
   @Override
   public boolean isClosed() {
-    return closed;
+    return state == State.CLOSED;
   }
 
   @Override
@@ -313,7 +338,7 @@ public final class NurseryImpl implements Nursery {
         + ", "
         + children.size()
         + " children"
-        + (closed ? ", closed" : "")
+        + (state != State.OPEN ? ", " + state.name().toLowerCase(java.util.Locale.ROOT) : "")
         + "]";
   }
 
