@@ -5,9 +5,11 @@ package dev.weft;
  * virtual threads, and differ in speed and in what a foreign blocking call does.
  *
  * <p>The default comes from the system property {@code weft.engine} ({@code fast} or {@code
- * portable}); when it is unset, weft uses {@link #FAST} if it can reach it and otherwise {@link
- * #PORTABLE}, printing one warning line that names the flag to add. A run can choose its engine
- * with {@link RunConfig#withEngine(Engine)}, so one JVM can run loops of both kinds.
+ * portable}); when it is unset, weft uses {@link #FAST}. There is no silent fallback: a loop that
+ * should run on the fast engine in a JVM that cannot reach it fails to start, with an {@link
+ * IllegalStateException} that names the flag to add and how to choose {@link #PORTABLE} knowingly.
+ * A run can choose its engine with {@link RunConfig#withEngine(Engine)}, so one JVM can run loops
+ * of both kinds.
  */
 public enum Engine {
   /**
@@ -33,9 +35,13 @@ public enum Engine {
   /**
    * {@return the engine runs use when they do not choose one}
    *
-   * <p>This reads {@code weft.engine} once per JVM. It throws {@link IllegalStateException} when
-   * the property names {@code fast} and the fast engine cannot be reached, and {@link
-   * IllegalArgumentException} when the property names no engine.
+   * <p>This reads {@code weft.engine} once per JVM: {@code portable} means {@link #PORTABLE};
+   * {@code fast}, or no value, means {@link #FAST}.
+   *
+   * @throws IllegalStateException if that is {@link #FAST} and this JVM cannot reach it (it was
+   *     started without {@code --add-opens java.base/java.lang=ALL-UNNAMED}); the message says
+   *     how to add the flag or choose {@link #PORTABLE}
+   * @throws IllegalArgumentException if the property names no engine
    */
   public static Engine defaultEngine() {
     return dev.weft.internal.engine.Engines.defaultEngine();

@@ -2,6 +2,7 @@ package dev.weft;
 
 import dev.weft.lowlevel.Clock;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The options of one {@link Weft#run(java.util.function.UnaryOperator, Block) run}: the clock its
@@ -19,6 +20,7 @@ import java.util.Objects;
 public final class RunConfig {
   // immutable state
   private final Clock clock;
+  /** The engine chosen with {@link #withEngine}, or null: the run resolves the default. */
   private final Engine engine;
   private final int schedulingBudget;
 
@@ -47,7 +49,9 @@ public final class RunConfig {
   public static RunConfig defaults() {
     Options o = new Options();
     o.clock = Clock.system();
-    o.engine = Engine.defaultEngine();
+    // Not resolved here: a JVM without the fast engine's flag must still be able to make a
+    // configuration that chooses the portable engine (RunTest, EngineSelectionTest).
+    o.engine = null;
     o.schedulingBudget = DEFAULT_SCHEDULING_BUDGET;
     return new RunConfig(o);
   }
@@ -57,9 +61,23 @@ public final class RunConfig {
     return clock;
   }
 
-  /** {@return the engine; {@link Engine#defaultEngine()} by default} */
+  /**
+   * {@return the engine the run uses: the one chosen with {@link #withEngine}, else {@link
+   * Engine#defaultEngine()}}
+   *
+   * @throws IllegalStateException if no engine was chosen and the default cannot be used (see
+   *     {@link Engine#defaultEngine()})
+   */
   public Engine engine() {
-    return engine;
+    return engine != null ? engine : Engine.defaultEngine();
+  }
+
+  /**
+   * {@return the engine chosen with {@link #withEngine}, or empty when the run is to use {@link
+   * Engine#defaultEngine()}}
+   */
+  public Optional<Engine> chosenEngine() {
+    return Optional.ofNullable(engine);
   }
 
   /**
@@ -130,8 +148,8 @@ public final class RunConfig {
 
   @Override
   public String toString() {
-    return "RunConfig[clock=" + clock + ", engine=" + engine + ", schedulingBudget="
-        + schedulingBudget + "]";
+    return "RunConfig[clock=" + clock + ", engine=" + (engine != null ? engine : "default")
+        + ", schedulingBudget=" + schedulingBudget + "]";
   }
 
   /** The options while a copy is being made. */

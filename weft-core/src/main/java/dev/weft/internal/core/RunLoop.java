@@ -96,7 +96,10 @@ final class RunLoop implements LoopHost {
 
   RunLoop(RunConfig config, boolean manual) {
     this.clock = config.clock();
-    this.engine = Engines.newDriver(config.engine());
+    // The default engine is resolved here, so that a JVM that cannot reach it fails at the
+    // public call that starts the loop, naming it.
+    this.engine =
+        Engines.newDriver(config.chosenEngine().orElse(null), manual ? "EventLoop.open" : "Weft.run");
     this.schedulingBudget = config.schedulingBudget();
     assert schedulingBudget >= 1 : "a scheduling budget below 1";
     this.manual = manual;

@@ -18,6 +18,7 @@ public final class Engines {
   private static final Executor JDK_SCHEDULER;
   private static final String FAST_UNAVAILABLE;
   private static volatile Engine defaultEngine;
+  private static final System.Logger LOG = System.getLogger("dev.weft");
 
   static {
     MethodHandle ctor = null;
@@ -95,68 +96,96 @@ public final class Engines {
     return VIRTUAL_BUILDER_CTOR != null;
   }
 
-  /** {@return the engine chosen by {@code weft.engine}, or the best available one} */
+  /**
+   * {@return the engine chosen by {@code weft.engine}, or the fast one when it is unset}
+   *
+   * @throws IllegalStateException if the fast engine is meant (named or by default) but cannot be
+   *     reached; the message says how to fix it
+   * @throws IllegalArgumentException if {@code weft.engine} names no engine
+   */
   public static Engine defaultEngine() {
+    return defaultEngine("Engine.defaultEngine");
+  }
+
+  private static Engine defaultEngine(String what) {
     Engine e = defaultEngine;
     if (e == null) {
-      e = chooseDefault();
+      e = chooseDefault(what);
       defaultEngine = e;
     }
     return e;
   }
 
-  private static Engine chooseDefault() {
+  /*
+   * Why no silent fallback. Until issue 13, an unset weft.engine without the flag meant "portable,
+   * with one line on stderr". In a trial that made a 10-way HTTP fetcher sequential and let a 3 s
+   * response pass a 1 s timeout, unnoticed: the portable engine cannot cancel a blocking JDK call.
+   * So the default is the fast engine, and a JVM that cannot reach it fails at the call that starts
+   * a loop, saying how to get it or how to choose the portable engine knowingly. Choosing it
+   * (property or RunConfig) is then silent; weft logs the choice at DEBUG through System.Logger.
+   */
+  private static Engine chooseDefault(String what) {
     String prop = SystemProps.engine();
     switch (prop) {
-      case "fast" -> {
+      case "fast", "" -> {
         if (!fastAvailable()) {
-          throw fastUnavailable();
+          throw fastUnavailable(what, prop.isEmpty());
         }
         return Engine.FAST;
       }
       case "portable" -> {
-        return Engine.PORTABLE;
-      }
-      case "" -> {
-        if (fastAvailable()) {
-          return Engine.FAST;
-        }
-        System.err.println(
-            "weft: the fast engine needs the JVM flag "
-                + ADD_OPENS
-                + " (=dev.weft on the module path); using the portable engine "
-                + "(-Dweft.engine=portable chooses it and silences this line)");
+        LOG.log(
+            System.Logger.Level.DEBUG,
+            "weft: -Dweft.engine=portable: loops default to the portable engine{0}",
+            fastAvailable() ? "" : " (the fast engine is not reachable in this JVM)");
         return Engine.PORTABLE;
       }
       default ->
           throw new IllegalArgumentException(
-              "-Dweft.engine=" + prop + " names no engine: use fast or portable, or leave it unset");
+              what
+                  + ": -Dweft.engine="
+                  + prop
+                  + " names no engine: use fast or portable, or leave it unset");
     }
   }
 
   /**
    * Makes a fresh driver for one run.
    *
-   * @param engine the engine
+   * @param engine the engine the run chose, or null for {@link #defaultEngine()}
+   * @param what the public call that starts the loop, for error messages
    * @return the driver
+   * @throws IllegalStateException if the engine cannot be reached in this JVM
    */
-  public static EngineDriver newDriver(Engine engine) {
-    if (engine == Engine.PORTABLE) {
+  public static EngineDriver newDriver(Engine engine, String what) {
+    Engine e = engine != null ? engine : defaultEngine(what);
+    if (e == Engine.PORTABLE) {
       return new PortableEngine();
     }
     if (!fastAvailable()) {
-      throw fastUnavailable();
+      throw fastUnavailable(what, false);
     }
     return new FastEngine();
   }
 
-  private static IllegalStateException fastUnavailable() {
+  private static IllegalStateException fastUnavailable(String what, boolean byDefault) {
     return new IllegalStateException(
-        "the fast engine was asked for but cannot be reached ("
+        what
+            + " cannot start a loop: "
+            + (byDefault
+                ? "no engine was chosen, and the default, fast engine"
+                : "the fast engine was chosen, but it")
+            + " cannot be reached in this JVM ("
             + FAST_UNAVAILABLE
-            + "): start the JVM with "
+            + "). It needs the JVM flag "
             + ADD_OPENS
-            + " (or =dev.weft on the module path), or use Engine.PORTABLE");
+            + " (--add-opens java.base/java.lang=dev.weft when weft is on the module path; for an"
+            + " executable jar, the manifest attribute 'Add-Opens: java.base/java.lang'). Or"
+            + " accept the portable engine knowingly with -Dweft.engine=portable or"
+            + " RunConfig.withEngine(Engine.PORTABLE): it runs the same programs, but its task"
+            + " switches cost several times more, and a task blocked in a plain JDK call (a socket"
+            + " read, HttpClient.send, Thread.sleep, JDBC) holds the whole loop and cannot be"
+            + " cancelled or timed out until the call returns.");
   }
 
   static void joinUninterruptibly(Thread t) {

@@ -1,0 +1,68 @@
+package dev.weft.internal.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.weft.testjvm.ChildJvm;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * No silent slow mode (issue 13, item 2), in real child JVMs started without the fast engine's
+ * flag: a loop that did not choose an engine fails at the call that starts it, naming the flag,
+ * the manifest attribute and the knowing way to the portable engine; choosing the portable
+ * engine (property or RunConfig) works; and weft prints nothing on stderr.
+ */
+class EngineSelectionTest {
+  /** Without the flag and without a choice, Weft.run and EventLoop.open fail, saying what to do. */
+  @Test
+  void testUnreachableFastEngineFailsAtRun() throws Exception {
+    try (ChildJvm child = ChildJvm.start(List.of("-Dweft.engine="), EngineSelectionChild.class)) {
+      assertEquals(0, child.await(60), child.toString());
+      String out = child.stdout();
+      assertTrue(out.contains("default run failed: java.lang.IllegalStateException: Weft.run "
+          + "cannot start a loop: no engine was chosen"), out);
+      for (String needed :
+          List.of(
+              "--add-opens java.base/java.lang=ALL-UNNAMED",
+              "--add-opens java.base/java.lang=dev.weft",
+              "Add-Opens: java.base/java.lang",
+              "-Dweft.engine=portable",
+              "RunConfig.withEngine(Engine.PORTABLE)",
+              "cannot be cancelled")) {
+        assertTrue(out.contains(needed), "the message lacks " + needed + ": " + out);
+      }
+      assertTrue(out.contains("default loop failed: java.lang.IllegalStateException: "
+          + "EventLoop.open cannot start a loop"), out);
+      assertTrue(out.contains("portable run: ran"), out);
+      assertEquals("", child.stderr(), "weft writes nothing to stderr");
+    }
+  }
+
+  /** -Dweft.engine=portable accepts the portable engine knowingly, and silently. */
+  @Test
+  void testPortableByPropertyRunsSilently() throws Exception {
+    try (ChildJvm child =
+        ChildJvm.start(List.of("-Dweft.engine=portable"), EngineSelectionChild.class)) {
+      assertEquals(0, child.await(60), child.toString());
+      String out = child.stdout();
+      assertTrue(out.contains("default run: ran"), out);
+      assertTrue(out.contains("default loop: opened"), out);
+      assertTrue(out.contains("portable run: ran"), out);
+      assertEquals("", child.stderr(), "weft writes nothing to stderr");
+    }
+  }
+
+  /** With the flag, the default is the fast engine, also in a child started like a user's JVM. */
+  @Test
+  void testFlagGivesTheFastEngine() throws Exception {
+    try (ChildJvm child =
+        ChildJvm.start(
+            List.of("--add-opens", "java.base/java.lang=ALL-UNNAMED", "-Dweft.engine="),
+            EngineSelectionChild.class)) {
+      assertEquals(0, child.await(60), child.toString());
+      assertTrue(child.stdout().contains("default run: ran"), child.stdout());
+      assertEquals("", child.stderr());
+    }
+  }
+}
