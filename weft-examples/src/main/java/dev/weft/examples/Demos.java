@@ -1,6 +1,7 @@
 package dev.weft.examples;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Runs the examples by name: {@code ./weft demo} runs them all in order, {@code ./weft demo NAME}
@@ -49,7 +50,17 @@ public final class Demos {
           new Demo("as-completed", "results in completion order (seed 001 \"As Completed\")", AsCompleted::main),
           new Demo("shield-task", "shield(work()); a cancelled caller while the shielded work runs on (seed 001 \"Shielding from Cancellation\")", ShieldTask::main),
           new Demo("run-until-complete", "a loop driven by hand: newEventLoop, createTask, runUntilComplete (seed 001 \"Event loops\", seed 003)", RunUntilComplete::main),
-          new Demo("future-monitor", "a monitored search for a 13-digit Lucas prime: Future, Task, gather (seed 004)", FutureMonitor::main));
+          new Demo("future-monitor", "a monitored search for a 13-digit Lucas prime: Future, Task, gather (seed 004)", FutureMonitor::main),
+          new Demo("trio-echo", "the Trio echo server and client together, until the server stops (seeds 000-002)", TrioEcho::main));
+
+  /**
+   * Examples that run until stopped (servers, and clients of them), so {@code ./weft demo} runs
+   * them only by name: each faces the seed's Python counterpart on the seed's port.
+   */
+  static final List<Demo> BY_NAME_ONLY =
+      List.of(
+          new Demo("trio-echo-server", "the Trio echo server on port 12345, until stopped (seeds 000-002)", TrioEchoServer::main),
+          new Demo("trio-echo-client", "the Trio echo client of port 12345 (seeds 000-002)", TrioEchoClient::main));
 
   /** {@return the names of the examples, in the order they run} */
   static List<String> names() {
@@ -65,7 +76,7 @@ public final class Demos {
    * @throws Exception what an example threw
    */
   static int run(String... args) throws Exception {
-    return run(DEMOS, args);
+    return run(DEMOS, BY_NAME_ONLY, args);
   }
 
   /**
@@ -77,6 +88,19 @@ public final class Demos {
    * @throws Exception what an example threw
    */
   static int run(List<Demo> demos, String... args) throws Exception {
+    return run(demos, List.of(), args);
+  }
+
+  /**
+   * {@link #run(String...)} over the given examples, and more that run only by name.
+   *
+   * @param demos the examples, run in order without a name
+   * @param byNameOnly examples run only when named
+   * @param args nothing, or the name of one example
+   * @return the exit status
+   * @throws Exception what an example threw
+   */
+  static int run(List<Demo> demos, List<Demo> byNameOnly, String... args) throws Exception {
     if (args.length == 0) {
       boolean first = true;
       for (Demo d : demos) {
@@ -89,7 +113,7 @@ public final class Demos {
       return 0;
     }
     if (args.length == 1) {
-      for (Demo d : demos) {
+      for (Demo d : Stream.concat(demos.stream(), byNameOnly.stream()).toList()) {
         if (d.name().equals(args[0])) {
           runOne(d);
           return 0;
@@ -102,6 +126,12 @@ public final class Demos {
     System.err.println("usage: Demos [NAME]; the demos are:");
     for (Demo d : demos) {
       System.err.println("  " + d.name() + ": " + d.description());
+    }
+    if (!byNameOnly.isEmpty()) {
+      System.err.println("and, only by name (they run until stopped):");
+      for (Demo d : byNameOnly) {
+        System.err.println("  " + d.name() + ": " + d.description());
+      }
     }
     return 2;
   }

@@ -36,7 +36,11 @@ class DemosTest {
           "  as-completed: results in completion order (seed 001 \"As Completed\")",
           "  shield-task: shield(work()); a cancelled caller while the shielded work runs on (seed 001 \"Shielding from Cancellation\")",
           "  run-until-complete: a loop driven by hand: newEventLoop, createTask, runUntilComplete (seed 001 \"Event loops\", seed 003)",
-          "  future-monitor: a monitored search for a 13-digit Lucas prime: Future, Task, gather (seed 004)");
+          "  future-monitor: a monitored search for a 13-digit Lucas prime: Future, Task, gather (seed 004)",
+          "  trio-echo: the Trio echo server and client together, until the server stops (seeds 000-002)",
+          "and, only by name (they run until stopped):",
+          "  trio-echo-server: the Trio echo server on port 12345, until stopped (seeds 000-002)",
+          "  trio-echo-client: the Trio echo client of port 12345 (seeds 000-002)");
 
   @Test
   void knowsEveryExample() {
@@ -54,7 +58,8 @@ class DemosTest {
             "as-completed",
             "shield-task",
             "run-until-complete",
-            "future-monitor"),
+            "future-monitor",
+            "trio-echo"),
         Demos.names());
   }
 
@@ -109,10 +114,15 @@ class DemosTest {
   /** What {@link Demos#run} returned and printed. */
   private record Captured(int status, String out, String err) {
     static Captured run(String... args) throws Exception {
-      return run(Demos.DEMOS, args);
+      return run(Demos.DEMOS, Demos.BY_NAME_ONLY, args);
     }
 
     static Captured run(List<Demos.Demo> demos, String... args) throws Exception {
+      return run(demos, List.of(), args);
+    }
+
+    static Captured run(List<Demos.Demo> demos, List<Demos.Demo> byNameOnly, String... args)
+        throws Exception {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       ByteArrayOutputStream err = new ByteArrayOutputStream();
       PrintStream savedOut = System.out;
@@ -121,7 +131,7 @@ class DemosTest {
       System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
       int status;
       try {
-        status = Demos.run(demos, args);
+        status = Demos.run(demos, byNameOnly, args);
       } finally {
         System.setOut(savedOut);
         System.setErr(savedErr);
