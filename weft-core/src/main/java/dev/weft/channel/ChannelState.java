@@ -45,7 +45,8 @@ final class ChannelState {
    * value in its Waiter. A receiver takes the oldest buffered value and tops the buffer up from
    * the longest-waiting sender, else takes a waiting sender's value directly, else reports the
    * end if every send end is closed, else parks. Both queues are FIFO, so waiting senders and
-   * receivers are served in arrival order (MemoryChannelTest#testFairness*).
+   * receivers are served in arrival order (MemoryChannelTest#testFairnessAmongSenders,
+   * #testFairnessAmongReceivers).
    *
    * Close, as a state table (S = open send ends, R = open receive ends):
    *

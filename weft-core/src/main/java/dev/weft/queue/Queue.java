@@ -100,7 +100,8 @@ public abstract sealed class Queue<T> permits FifoQueue, LifoQueue, PriorityQueu
    *
    * Invariants: getters non-empty implies the queue is empty; putters non-empty implies the queue
    * holds maxsize items (maxsize > 0); unfinishedTasks >= 0. Pinned by
-   * QueueTest#testCancelledGetTakesNothing, #testCancelledPutAddsNothing and #testHandOffFairness.
+   * QueueTest#testCancelledGetTakesNothing, #testCancelledPutAddsNothing,
+   * #testGetWaitsAndGettersAreFifo and #testPutWaitsAndPuttersAreFifo.
    */
 
   Queue(int maxsize) {

@@ -87,6 +87,32 @@ class CancelScopeTest {
     assertTrue(inner.cancelCalled() == false);
   }
 
+  /**
+   * Tasks parked in one cancel status get the cancellation in the order they entered the status
+   * (not their start order: A left and re-entered it last), so the program's order is reproducible.
+   */
+  @WeftTest
+  void testDeliveryInInsertionOrder() throws Exception {
+    List<String> log = new ArrayList<>();
+    Nursery.open(n -> {
+      for (String name : List.of("A", "B", "C", "D", "E", "F", "G", "H")) {
+        n.startSoon(() -> {
+          if (name.equals("A")) {
+            new CancelScope().run(Weft::checkpoint); // leaves the nursery's status and comes back
+          }
+          try {
+            Weft.sleepForever();
+          } finally {
+            log.add(name);
+          }
+        });
+      }
+      dev.weft.lowlevel.Scheduling.awaitAllTasksBlocked(Duration.ZERO);
+      n.cancelScope().cancel();
+    });
+    assertEquals(List.of("B", "C", "D", "E", "F", "G", "H", "A"), log);
+  }
+
   /** Moving the outer deadline back while inside makes the inner scope win. */
   @WeftTest
   void testMovingDeadlineWhileInside() throws Exception {

@@ -56,6 +56,22 @@ public final class CancelScopeImpl {
    * moved deadline cancels the old timer and adds a new one (TimerQueue prunes the old).
    * See CancelScopeTest.
    *
+   * An edge-triggered scope (asyncio's Task.cancel and timeout, ADR 0006) adds one more state
+   * machine, for its cancel request; a level-triggered scope never leaves PENDING once cancelled:
+   *
+   *   request  cancelCalled  requestDelivered  cancelling()  cancel()    delivered   absorbed
+   *   NONE     false         false             no            -> PENDING  -           -
+   *   PENDING  true          false             yes           stays       -> USED     -
+   *   USED     true          true              no            -> PENDING  -           -> PENDING
+   *
+   * "delivered" is markDelivered: a CancelledError this scope caused reaches the code of the task
+   * that entered it (a cancel point, or an abort function that succeeded); an abort function that
+   * only passes the request on (a nursery's parent, which cancels its children and keeps waiting)
+   * does not use it up. "absorbed" is cancellationAbsorbedInto: a nursery dropped the error in
+   * favour of a failure, so the request is armed again, as asyncio's TaskGroup re-cancels. The
+   * deadline timer is a cancel(). everDelivered remembers that some request was USED since entry,
+   * so exit() still catches the error it delivered although the scope no longer cancels.
+   *
    * Every CancelledError the runtime throws records the scope that caused it (its origin). Trio's
    * structural rule is enough while every scope is level-triggered: an outer cancelled scope stays
    * visible, so inner scopes let its error pass. An edge-triggered scope stops being visible once

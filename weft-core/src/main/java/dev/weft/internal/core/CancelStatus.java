@@ -33,9 +33,13 @@ final class CancelStatus {
    *                                    || (parent != null && !scope.shield
    *                                        && parent.effectivelyCancelled).
    * recalculate() restores it after any input changes and, for every status that becomes
-   * cancelled, tries to deliver the cancellation to its parked tasks. The sets are insertion
-   * insertion ordered so that delivery order, and so the whole program, is reproducible (invariant 4).
-   * See CancelScopeTest#testCancelReachesGrandchildren and #testShieldBlocksOuterCancel.
+   * cancelled, tries to deliver the cancellation to its parked tasks (asserted after every
+   * recalculation, for the recalculated subtree). The child and task lists are kept in insertion
+   * order so that delivery order, and so the whole program, is reproducible (invariant 4): two
+   * tasks parked in one status are woken in the order they entered it
+   * (CancelScopeTest#testDeliveryInInsertionOrder).
+   * See NurseryTest#testOuterCancelReachesGrandchildren and
+   * CancelScopeTest#testShieldBlocksOuterCancel.
    */
 
   CancelStatus(CancelScopeImpl scope, CancelStatus parent) {
@@ -102,6 +106,15 @@ final class CancelStatus {
   }
 
   void recalculate() {
+    assert enterRecalculation();
+    try {
+      recalculateTree();
+    } finally {
+      assert leaveRecalculation(this);
+    }
+  }
+
+  private void recalculateTree() {
     // Iterative on purpose: a deep tree of nested nurseries must not overflow a task's stack.
     ArrayList<CancelStatus> todo = new ArrayList<>();
     todo.add(this);
@@ -125,6 +138,52 @@ final class CancelStatus {
         }
       }
     }
+  }
+
+  /*
+   * A delivery inside a recalculation may start another one (an edge-triggered scope whose request
+   * is used up recalculates its own subtree) while the outer one has not yet reached part of the
+   * tree; so the invariant is checked when the outermost recalculation ends. The depth lives on
+   * the loop, and both methods run only with assertions enabled.
+   */
+  private static boolean enterRecalculation() {
+    RunLoop loop = RunLoop.currentOrNull();
+    if (loop != null) {
+      loop.recalculationDepth++;
+    }
+    return true;
+  }
+
+  private static boolean leaveRecalculation(CancelStatus root) {
+    RunLoop loop = RunLoop.currentOrNull();
+    if (loop == null || --loop.recalculationDepth > 0) {
+      return true;
+    }
+    if (!root.invariantHoldsBelow()) {
+      throw new AssertionError("cancel status invariant broken below " + root);
+    }
+    return true;
+  }
+
+  /** {@return whether the invariant in the notes holds for this status and all below it} */
+  private boolean invariantHoldsBelow() {
+    ArrayList<CancelStatus> todo = new ArrayList<>();
+    todo.add(this);
+    while (!todo.isEmpty()) {
+      CancelStatus s = todo.remove(todo.size() - 1);
+      if (s.effectivelyCancelled != (s.scope.cancelling() || s.parentCancellationIsVisibleToUs())) {
+        return false;
+      }
+      for (CancelStatus c = s.firstChild; c != null; c = c.nextSibling) {
+        todo.add(c);
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public String toString() {
+    return "CancelStatus[" + (effectivelyCancelled ? "cancelled" : "not cancelled") + "]";
   }
 
   /** Detaches this status from the tree when its scope exits. */

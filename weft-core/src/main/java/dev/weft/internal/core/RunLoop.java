@@ -62,6 +62,8 @@ final class RunLoop implements LoopHost {
   private TaskImpl mainTask;
   private NurseryImpl systemNursery;
   private final List<Throwable> crashes = new ArrayList<>(0);
+  /** Nesting of CancelStatus recalculations; kept only when assertions are enabled. */
+  int recalculationDepth;
 
   /*
    * Implementation notes.
@@ -154,7 +156,10 @@ final class RunLoop implements LoopHost {
    */
   void cycle(boolean noWait) {
     double timeout;
-    int primed = 0; // 1: wake idle waiters, 2: autojump
+    // "Primed" (Trio's idle_primed): the wait below was shortened for an idle action, and the
+    // action is due only if the loop really stayed idle for the whole shortened wait. 1: wake the
+    // awaitAllTasksBlocked waiters with the smallest cushion; 2: let the clock autojump.
+    int primed = 0;
     double nextDeadline = Double.POSITIVE_INFINITY;
     if (!runq.isEmpty() || noWait) {
       timeout = 0;
@@ -165,12 +170,19 @@ final class RunLoop implements LoopHost {
               ? Double.POSITIVE_INFINITY
               : Math.max(0, clock.deadlineToSleepTime(nextDeadline));
       if (!idleWaiters.isEmpty()) {
+        // A waiter must see every other task blocked for `cushion` seconds of real time before it
+        // wakes, so wait that long (no longer than to the next timer) and see what happens.
         double cushion = idleWaiters.peek().cushion;
         if (cushion < timeout) {
           timeout = cushion;
           primed = 1;
         }
       } else if (nextDeadline != Double.POSITIVE_INFINITY) {
+        // A MockClock with autojump: once the loop has been idle for the threshold (0 for the
+        // usual autojumping clock), the clock jumps to the next deadline instead of waiting for
+        // it. Idle waiters go first (the else): a test that waits for all tasks to block must see
+        // them blocked before virtual time moves, as in Trio, where the autojump clock is itself
+        // a system task that waits for all tasks blocked with the largest cushion.
         double threshold = clock.autojumpThreshold();
         if (threshold < timeout) {
           timeout = threshold;
@@ -189,8 +201,12 @@ final class RunLoop implements LoopHost {
     if (timers.size() > 0 && timers.expire(clock.currentTime()) > 0) {
       primed = 0;
     }
+    // Still primed and nothing runnable: nothing happened during the whole wait, so the loop was
+    // idle. A timer firing would have made a task runnable or changed the deadlines; both make the
+    // next cycle compute a fresh timeout instead.
     if (primed != 0 && runq.isEmpty()) {
       if (primed == 1) {
+        // Every waiter with that same smallest cushion wakes together (Trio does the same).
         double cushion = idleWaiters.peek().cushion;
         while (!idleWaiters.isEmpty() && idleWaiters.peek().cushion == cushion) {
           IdleWaiter w = idleWaiters.poll();
