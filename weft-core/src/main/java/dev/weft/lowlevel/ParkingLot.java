@@ -1,8 +1,11 @@
 package dev.weft.lowlevel;
 
+import dev.weft.BrokenResourceException;
 import dev.weft.Checkpoint;
 import dev.weft.cancel.CancelledError;
+import dev.weft.internal.core.Core;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -64,6 +67,13 @@ import java.util.Optional;
  */
 public final class ParkingLot {
   // mutable state
+  /** The task whose exit broke the lot, or null while it is usable. */
+  private Task brokenBy;
+  /** The first breaker and the exit hook that breaks this lot when it ends, or null. */
+  private Task soleBreaker;
+  private Runnable soleHook;
+  /** Further breakers and their hooks; null until a second one is added. */
+  private IdentityHashMap<Task, Runnable> breakers;
   private Node head;
   private Node tail;
   private int size;
@@ -100,6 +110,12 @@ public final class ParkingLot {
    */
   @Checkpoint
   public void park() {
+    if (brokenBy != null) {
+      Scheduling.checkpointIfCancelled();
+      throw new BrokenResourceException(
+          "ParkingLot.park: the lot was broken when task '" + brokenBy.name()
+              + "' exited; nothing will wake a task parked here");
+    }
     Node node = new Node(Scheduling.currentTask(), this);
     link(node);
     Scheduling.waitTaskRescheduled(node);
@@ -171,6 +187,13 @@ public final class ParkingLot {
     for (int moved = 0; moved < count && head != null; moved++) {
       Node node = head;
       unlink(node);
+      if (other.brokenBy != null) {
+        // Moving a task into a broken lot wakes it with the error a park there would throw.
+        node.lot = null;
+        Scheduling.rescheduleWithError(node.task, new BrokenResourceException(
+            "the parking lot was broken when task '" + other.brokenBy.name() + "' exited"));
+        continue;
+      }
       node.lot = other;
       other.link(node);
     }
@@ -207,6 +230,95 @@ public final class ParkingLot {
   public String toString() {
     return "ParkingLot@" + Integer.toHexString(System.identityHashCode(this)) + "[" + size
         + " parked]";
+  }
+
+  /**
+   * Makes {@code task} a <em>breaker</em> of this lot (Trio's {@code add_parking_lot_breaker}): if
+   * the task ends before {@link #removeBreaker} is called for it, the lot is {@linkplain
+   * #breakLot broken}. A lock registers its owner this way, so that an owner that exits holding
+   * the lock cannot leave its waiters parked for ever. Not a checkpoint.
+   *
+   * @param task the task, usually the one that now owns what the lot guards
+   * @throws BrokenResourceException if the task has already ended (the lot is broken at once)
+   * @throws IllegalStateException if called from outside the task's loop
+   */
+  public void addBreaker(Task task) {
+    Objects.requireNonNull(task, "task");
+    if (task == soleBreaker || (breakers != null && breakers.containsKey(task))) {
+      return;
+    }
+    Runnable hook = () -> {
+      forgetBreaker(task);
+      breakLot(task);
+    };
+    if (!Core.addExitHook(task, hook)) {
+      breakLot(task);
+      throw new BrokenResourceException(
+          "ParkingLot.addBreaker: task '" + task.name() + "' has already exited");
+    }
+    // A lock has one breaker at a time, its owner: two fields, no map, on its fast path.
+    if (soleBreaker == null && breakers == null) {
+      soleBreaker = task;
+      soleHook = hook;
+    } else {
+      if (breakers == null) {
+        breakers = new IdentityHashMap<>(4);
+      }
+      breakers.put(task, hook);
+    }
+  }
+
+  /**
+   * Undoes {@link #addBreaker} (Trio's {@code remove_parking_lot_breaker}). Not a checkpoint.
+   *
+   * @param task the task
+   * @throws IllegalArgumentException if the task is not a breaker of this lot
+   */
+  public void removeBreaker(Task task) {
+    Objects.requireNonNull(task, "task");
+    Runnable hook = forgetBreaker(task);
+    if (hook == null) {
+      throw new IllegalArgumentException(
+          "ParkingLot.removeBreaker: task '" + task.name() + "' is not a breaker of this lot");
+    }
+    Core.removeExitHook(task, hook);
+  }
+
+  private Runnable forgetBreaker(Task task) {
+    if (task == soleBreaker) {
+      Runnable hook = soleHook;
+      soleBreaker = null;
+      soleHook = null;
+      return hook;
+    }
+    return breakers == null ? null : breakers.remove(task);
+  }
+
+  /**
+   * Breaks the lot (Trio's {@code break_lot}): every parked task is woken with {@link
+   * BrokenResourceException}, and every later {@link #park()} throws it. Breaking a broken lot
+   * does nothing. Not a checkpoint.
+   *
+   * @param task the task held responsible, named in the errors
+   */
+  public void breakLot(Task task) {
+    Objects.requireNonNull(task, "task");
+    if (brokenBy != null) {
+      return;
+    }
+    brokenBy = task;
+    while (head != null) {
+      Node node = head;
+      Scheduling.rescheduleWithError(node.task, new BrokenResourceException(
+          "the parking lot was broken when task '" + task.name() + "' exited"));
+      unlink(node);
+      node.lot = null;
+    }
+  }
+
+  /** {@return the task whose exit broke this lot, if it is broken} */
+  public Optional<Task> brokenBy() {
+    return Optional.ofNullable(brokenBy);
   }
 
   private static void checkCount(int count, String what) {

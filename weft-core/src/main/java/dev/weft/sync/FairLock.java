@@ -1,5 +1,6 @@
 package dev.weft.sync;
 
+import dev.weft.BrokenResourceException;
 import dev.weft.lowlevel.ParkingLot;
 import dev.weft.lowlevel.Scheduling;
 import dev.weft.lowlevel.Task;
@@ -30,6 +31,11 @@ final class FairLock {
    * before it is handed the lock leaves the lot (ParkingLot's abort); one that was handed the lock
    * first returns from park normally, holding it, and sees its cancellation at its next checkpoint,
    * so the lock is never leaked. Pinned by LockTest#testCancelledWaiterAfterHandOff.
+   *
+   * The owner is a breaker of the lot (Trio, trio#3035): if it ends while holding the lock, the
+   * lot breaks, every waiter gets BrokenResourceException, and so does every later acquire (the
+   * dead task stays the owner, so tryAcquire keeps failing, as Trio's acquire_nowait does).
+   * Each hand-off moves the breaker to the new owner. See LockBrokenTest.
    */
 
   FairLock(String kind) {
@@ -41,7 +47,14 @@ final class FairLock {
     if (tryAcquire("acquire")) {
       Scheduling.cancelShieldedCheckpoint();
     } else {
-      lot.park();
+      try {
+        lot.park();
+      } catch (BrokenResourceException e) {
+        throw new BrokenResourceException(
+            kind + ".acquire: the owner of this lock exited without releasing it: task '"
+                + owner.name() + "'. Release locks with try (var _ = lock.acquire()) { ... } so "
+                + "that a task ending early cannot leave them held.");
+      }
       assert owner == Scheduling.currentTask() : "woken from the lock's lot without the lock";
     }
     return new Held(this::release);
@@ -57,6 +70,7 @@ final class FairLock {
     if (owner == null) {
       assert lot.isEmpty() : "a free lock with waiters";
       owner = me;
+      lot.addBreaker(me);
       return true;
     }
     return false;
@@ -72,7 +86,11 @@ final class FairLock {
                   + "', not by the current task '" + me.name()
                   + "'; only the holder can release it");
     }
+    lot.removeBreaker(me);
     owner = lot.unpark().orElse(null);
+    if (owner != null) {
+      lot.addBreaker(owner);
+    }
   }
 
   LockStatistics statistics() {

@@ -237,4 +237,30 @@ public final class Core {
   public static Object run(dev.weft.RunConfig config, Callable<?> main) throws Exception {
     return EventLoopImpl.runMain(config, main);
   }
+
+  /**
+   * Adds a hook the loop runs (on its thread) when {@code task} ends.
+   *
+   * @param task the task
+   * @param hook the hook; it must not throw
+   * @return false if the task has already ended
+   */
+  public static boolean addExitHook(Task task, Runnable hook) {
+    TaskImpl t = (TaskImpl) Objects.requireNonNull(task, "task");
+    t.runner.checkInLoop("ParkingLot.addBreaker()");
+    return t.addExitHook(Objects.requireNonNull(hook, "hook"));
+  }
+
+  /**
+   * Removes a hook added by {@link #addExitHook}.
+   *
+   * @param task the task
+   * @param hook the hook
+   * @return whether it was registered
+   */
+  public static boolean removeExitHook(Task task, Runnable hook) {
+    TaskImpl t = (TaskImpl) Objects.requireNonNull(task, "task");
+    t.runner.checkInLoop("ParkingLot.removeBreaker()");
+    return t.removeExitHook(hook);
+  }
 }

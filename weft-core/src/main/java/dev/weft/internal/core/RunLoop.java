@@ -294,6 +294,8 @@ final class RunLoop implements LoopHost {
   private void taskExited(TaskImpl t) {
     liveTasks--;
     t.activateCancelStatus(null);
+    // Before the nursery hears of it, as Trio does: a lock the task still held is broken first.
+    t.runExitHooks();
     if (t == mainTask) {
       systemScope.cancel();
     } else {

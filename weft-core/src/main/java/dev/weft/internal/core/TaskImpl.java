@@ -51,6 +51,8 @@ public final class TaskImpl implements Task {
   Throwable nextError;
   CancelStatus cancelStatus;
   private ArrayList<NurseryImpl> childNurseries;
+  /** Run by the loop when the task ends (ParkingLot breakers); null until one is added. */
+  private ArrayList<Runnable> exitHooks;
   Object result;
   Throwable failure;
   /**
@@ -337,6 +339,53 @@ public final class TaskImpl implements Task {
 
   void removeChildNursery(NurseryImpl n) {
     childNurseries.remove(n);
+  }
+
+  /**
+   * Adds a hook the loop runs when this task ends.
+   *
+   * @param hook the hook
+   * @return false if the task has ended already (the hook is not added)
+   */
+  boolean addExitHook(Runnable hook) {
+    if (state == FINISHED) {
+      return false;
+    }
+    if (exitHooks == null) {
+      exitHooks = new ArrayList<>(1);
+    }
+    exitHooks.add(hook);
+    return true;
+  }
+
+  /**
+   * Removes a hook added by {@link #addExitHook}, compared by identity.
+   *
+   * @param hook the hook
+   * @return whether it was there
+   */
+  boolean removeExitHook(Runnable hook) {
+    if (exitHooks != null) {
+      for (int i = 0; i < exitHooks.size(); i++) {
+        if (exitHooks.get(i) == hook) {
+          exitHooks.remove(i);
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Runs and forgets the exit hooks; the loop calls it once, when the task has ended. */
+  void runExitHooks() {
+    if (exitHooks == null || exitHooks.isEmpty()) {
+      return;
+    }
+    List<Runnable> hooks = List.copyOf(exitHooks);
+    exitHooks = null;
+    for (Runnable h : hooks) {
+      h.run();
+    }
   }
 
   List<NurseryImpl> childNurseriesRaw() {
