@@ -33,7 +33,10 @@ class LockBrokenTest {
   void testWaiterWokenWhenOwnerExits() throws Exception {
     StrictFifoLock lock = new StrictFifoLock();
     CompositeException c = assertThrows(CompositeException.class, () -> Nursery.open(n -> {
-      n.startSoon(() -> lock.acquire());
+      n.startSoon(() -> {
+        lock.acquire();
+        Scheduling.awaitAllTasksBlocked(Duration.ZERO); // both others wait for the lock
+      });
       n.startSoon(() -> lock.acquire());
       n.startSoon(() -> lock.acquire());
     }));

@@ -348,7 +348,7 @@ public final class TaskImpl implements Task {
    * @return false if the task has ended already (the hook is not added)
    */
   boolean addExitHook(Runnable hook) {
-    if (state == FINISHED) {
+    if (state == State.FINISHED) {
       return false;
     }
     if (exitHooks == null) {
