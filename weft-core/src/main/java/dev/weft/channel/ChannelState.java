@@ -40,6 +40,10 @@ final class ChannelState {
    *   // Invariant: receivers non-empty => buffer empty and senders empty
    *   // Invariant: senders non-empty   => buffer full (size == capacity) and receivers empty
    *
+   * with one exception to "senders empty" / "receivers empty": a select that waits to send and to
+   * receive on the same rendezvous channel sits in both queues (it never meets itself, see
+   * Select). The buffer halves hold always and are asserted after every operation.
+   *
    * So a sender first hands its value straight to the longest-waiting receiver (no buffer detour:
    * the unbuffered hand-off), else appends to the buffer if there is room, else parks with the
    * value in its Waiter. A receiver takes the oldest buffered value and tops the buffer up from
@@ -127,9 +131,16 @@ final class ChannelState {
     }
     if (buffer.size() < capacity) {
       buffer.addLast(value);
+      assert invariantHolds() : this;
       return true;
     }
     return false;
+  }
+
+  /** {@return whether the buffer halves of the invariants in the notes hold} */
+  boolean invariantHolds() {
+    return (receivers.isEmpty() || buffer.isEmpty())
+        && (senders.isEmpty() || buffer.size() == capacity);
   }
 
   /** The blocking send (see {@link SendChannel#send}). */
@@ -143,6 +154,7 @@ final class ChannelState {
     }
     Waiter w = new Waiter(Scheduling.currentTask(), end, value, null, 0);
     senders.add(w);
+    assert invariantHolds() : this;
     Scheduling.waitTaskRescheduled(w);
   }
 
@@ -164,6 +176,7 @@ final class ChannelState {
         buffer.addLast(s.value);
         s.succeed(null);
       }
+      assert invariantHolds() : this;
       return v;
     }
     Waiter s = senders.poll();
@@ -189,6 +202,7 @@ final class ChannelState {
     }
     Waiter w = new Waiter(Scheduling.currentTask(), end, null, null, 0);
     receivers.add(w);
+    assert invariantHolds() : this;
     return Scheduling.waitTaskRescheduled(w);
   }
 
