@@ -13,6 +13,9 @@
  * an implementation detail.
  */
 module dev.weft {
+  // sun.misc.Signal, for RunConfig.withCancelOnShutdown (SIGINT/SIGTERM)
+  requires jdk.unsupported;
+
   exports dev.weft;
   exports dev.weft.cancel;
   exports dev.weft.lowlevel;

@@ -1,6 +1,7 @@
 package dev.weft;
 
 import dev.weft.lowlevel.Clock;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -23,6 +24,8 @@ public final class RunConfig {
   /** The engine chosen with {@link #withEngine}, or null: the run resolves the default. */
   private final Engine engine;
   private final int schedulingBudget;
+  /** How long tasks get after SIGINT/SIGTERM, or null: signals are left to the JVM. */
+  private final Duration shutdownGrace;
 
   /*
    * Implementation notes.
@@ -37,6 +40,7 @@ public final class RunConfig {
     this.clock = o.clock;
     this.engine = o.engine;
     this.schedulingBudget = o.schedulingBudget;
+    this.shutdownGrace = o.shutdownGrace;
   }
 
   /**
@@ -146,10 +150,52 @@ public final class RunConfig {
     return new RunConfig(o);
   }
 
+  /**
+   * {@return a copy whose run is cancelled, as {@link RunHandle#cancel()} does, when the JVM gets
+   * SIGINT (Ctrl-C) or SIGTERM}
+   *
+   * <p>While the run is active weft handles both signals (process-wide, through {@code
+   * sun.misc.Signal}; the JVM's own handlers come back when the last such run ends). The first
+   * signal cancels the main task's scope with a reason that names the signal, so every task gets
+   * {@link dev.weft.cancel.CancelledError} at its next checkpoint and its clean-ups run (shielded
+   * ones too). If the run ends within {@code grace}, {@code Weft.run} throws {@link
+   * java.util.concurrent.CancellationException} (unless the main task returned normally anyway),
+   * and the program decides what to do next: nothing else exits the JVM. If the run has not ended
+   * after {@code grace}, or a second signal arrives, weft passes the signal on to the handler it
+   * replaced, and the JVM exits as it would have without weft (status 130 for SIGINT, 143 for
+   * SIGTERM, after its shutdown hooks).
+   *
+   * <p>A JVM started with {@code -Xrs}, or one where the signals cannot be handled, runs without
+   * this (logged at DEBUG through {@code System.Logger} {@code dev.weft}).
+   *
+   * @param grace how long tasks get to finish their clean-ups after the first signal
+   * @throws NullPointerException if {@code grace} is null
+   * @throws IllegalArgumentException if {@code grace} is negative
+   */
+  public RunConfig withCancelOnShutdown(Duration grace) {
+    Objects.requireNonNull(grace, "grace");
+    if (grace.isNegative()) {
+      throw new IllegalArgumentException(
+          "RunConfig.withCancelOnShutdown: the grace period cannot be negative, got " + grace);
+    }
+    Options o = new Options(this);
+    o.shutdownGrace = grace;
+    return new RunConfig(o);
+  }
+
+  /**
+   * {@return the grace period after SIGINT/SIGTERM, if the run is cancelled by them} See {@link
+   * #withCancelOnShutdown(Duration)}.
+   */
+  public Optional<Duration> cancelOnShutdown() {
+    return Optional.ofNullable(shutdownGrace);
+  }
+
   @Override
   public String toString() {
     return "RunConfig[clock=" + clock + ", engine=" + (engine != null ? engine : "default")
-        + ", schedulingBudget=" + schedulingBudget + "]";
+        + ", schedulingBudget=" + schedulingBudget
+        + (shutdownGrace != null ? ", cancelOnShutdown=" + shutdownGrace : "") + "]";
   }
 
   /** The options while a copy is being made. */
@@ -157,6 +203,7 @@ public final class RunConfig {
     Clock clock;
     Engine engine;
     int schedulingBudget;
+    Duration shutdownGrace;
 
     Options() {}
 
@@ -164,6 +211,7 @@ public final class RunConfig {
       this.clock = c.clock;
       this.engine = c.engine;
       this.schedulingBudget = c.schedulingBudget;
+      this.shutdownGrace = c.shutdownGrace;
     }
   }
 }

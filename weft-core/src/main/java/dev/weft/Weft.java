@@ -89,6 +89,31 @@ public final class Weft {
   }
 
   /**
+   * Starts {@code main} as the main task of a new loop on a new thread, and returns at once with a
+   * handle that any thread can cancel or wait on: for code that embeds a weft run in something
+   * else (a server's lifecycle, a test harness).
+   *
+   * <p>The run is exactly a {@link #run(UnaryOperator, Callable)} on a thread of its own (a
+   * platform thread named {@code weft-run}, not a daemon). Its outcome comes from {@link
+   * RunHandle#join()}.
+   *
+   * @param <T> the result type
+   * @param config edits {@link RunConfig#defaults()}
+   * @param main the main task
+   * @return the run's handle
+   * @throws IllegalStateException if the engine cannot be reached (as {@code run} would)
+   */
+  public static <T> RunHandle<T> start(UnaryOperator<RunConfig> config, Callable<T> main) {
+    Objects.requireNonNull(config, "config");
+    Objects.requireNonNull(main, "main");
+    RunConfig c = Objects.requireNonNull(config.apply(RunConfig.defaults()), "config result");
+    // Resolve the engine here, so that a JVM without the fast engine fails at this call and not
+    // later on the run's own thread.
+    c.engine();
+    return Core.start(c, main);
+  }
+
+  /**
    * Runs {@code main} on a new loop with options.
    *
    * @param config edits {@link RunConfig#defaults()}

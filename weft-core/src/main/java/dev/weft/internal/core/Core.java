@@ -263,4 +263,29 @@ public final class Core {
     t.runner.checkInLoop("ParkingLot.removeBreaker()");
     return t.removeExitHook(hook);
   }
+
+  /**
+   * Starts a whole loop on a new thread.
+   *
+   * @param <T> the result type
+   * @param config the options
+   * @param main the main task
+   * @return the run's handle
+   */
+  public static <T> dev.weft.RunHandle<T> start(dev.weft.RunConfig config, Callable<T> main) {
+    RunHandleImpl<T> h = new RunHandleImpl<>();
+    // A platform thread: the fast engine runs its loop on the calling thread when that is one.
+    // Not a daemon: like Weft.run on main, the run keeps the JVM alive until it has ended.
+    Thread.ofPlatform()
+        .name("weft-run")
+        .start(
+            () -> {
+              try {
+                h.ended(EventLoopImpl.runMain(config, main, h, "Weft.start"), null);
+              } catch (Throwable t) {
+                h.ended(null, t);
+              }
+            });
+    return h;
+  }
 }

@@ -1,14 +1,17 @@
 package dev.weft.internal.core;
 
 import dev.weft.RunConfig;
+import dev.weft.cancel.CancelledError;
 import dev.weft.lowlevel.EventLoop;
 import dev.weft.lowlevel.RunToken;
 import dev.weft.lowlevel.Task;
 import dev.weft.lowlevel.TimerHandle;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
 
 /**
  * The public face of one loop and its lifecycle: a {@code Weft.run} call's loop, or a loop that
@@ -94,6 +97,23 @@ public final class EventLoopImpl implements EventLoop {
    * @throws Exception what main threw, as itself
    */
   static Object runMain(RunConfig config, Callable<?> main) throws Exception {
+    return runMain(config, main, null, "Weft.run");
+  }
+
+  /**
+   * Runs {@code main} as {@link #runMain(RunConfig, Callable)} does, reachable from other threads
+   * through {@code handle}: {@code Weft.start}, and any run with shutdown signals.
+   *
+   * @param config the options
+   * @param main the root task's body
+   * @param handle the run's handle, or null to make one if the options need it
+   * @param what the public call, for messages
+   * @return what main returned
+   * @throws Exception what main threw, as itself; CancellationException if the handle cancelled
+   *     the run and main ended with that cancellation
+   */
+  static Object runMain(RunConfig config, Callable<?> main, RunHandleImpl<?> handle, String what)
+      throws Exception {
     Objects.requireNonNull(main, "main");
     if (RunLoop.inAnyLoop()) {
       throw new IllegalStateException(
@@ -105,16 +125,40 @@ public final class EventLoopImpl implements EventLoop {
     }
     RunLoop r = new RunLoop(config, false);
     EventLoopImpl self = r.eventLoop;
-    r.runOnLoopThread(
-        () -> {
-          self.state = State.RUNNING;
-          r.init();
-          r.startMain(main);
-          self.cycleUntilNoTaskIsLeft();
-        });
+    Duration grace = config.cancelOnShutdown().orElse(null);
+    RunHandleImpl<?> h = handle == null && grace != null ? new RunHandleImpl<>() : handle;
+    if (h != null) {
+      h.attach(r);
+    }
+    if (grace != null) {
+      ShutdownSignals.register(h, grace);
+    }
+    try {
+      r.runOnLoopThread(
+          () -> {
+            self.state = State.RUNNING;
+            r.init();
+            r.startMain(main);
+            self.cycleUntilNoTaskIsLeft();
+          });
+    } finally {
+      if (grace != null) {
+        ShutdownSignals.unregister(h);
+      }
+      if (handle == null && h != null) {
+        h.ended(null, null); // only the grace watchdog waits on a handle Weft.run made itself
+      }
+    }
     r.throwIfCrashed();
     TaskImpl mainTask = r.mainTask();
     if (mainTask.failure != null) {
+      String reason = h != null ? h.cancelReason() : null;
+      if (reason != null && mainTask.failure instanceof CancelledError) {
+        CancellationException e =
+            new CancellationException(what + ": the run was cancelled: " + reason);
+        e.initCause(mainTask.failure);
+        throw e;
+      }
       throw Sneaky.rethrow(mainTask.failure);
     }
     return mainTask.result;

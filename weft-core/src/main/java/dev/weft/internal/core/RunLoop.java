@@ -139,6 +139,16 @@ final class RunLoop implements LoopHost {
   }
 
   /**
+   * Cancels the main task's scope from any thread, through the inbox (RunHandle, shutdown
+   * signals). Does nothing once the run has ended.
+   *
+   * @param reason the cancel's reason
+   */
+  void cancelMainFromAnyThread(String reason) {
+    inbox.tryRunSyncSoon(() -> mainScope.cancelWithReason(reason));
+  }
+
+  /**
    * Starts {@code main} as the root task of a {@code Weft.run} loop. Loop thread only.
    *
    * @param main the root task's body
