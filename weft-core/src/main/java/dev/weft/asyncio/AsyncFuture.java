@@ -417,21 +417,22 @@ public sealed class AsyncFuture<T> implements Awaitable<T> permits AsyncTask, Ga
   }
 
   private void schedule(Consumer<? super AsyncFuture<T>> cb) {
-    boolean taken =
-        loopState.eventLoop
-            .runToken()
-            .tryRunSyncSoon(
-                () -> {
-                  try {
-                    cb.accept(this);
-                  } catch (Throwable t) {
-                    loopState.report(
-                        "Exception in callback " + LoopState.repr(cb) + " of " + this, t);
-                  }
-                });
-    if (!taken) {
+    Runnable run =
+        () -> {
+          try {
+            cb.accept(this);
+          } catch (Throwable t) {
+            loopState.report("Exception in callback " + LoopState.repr(cb) + " of " + this, t);
+          }
+        };
+    EventLoop ev = loopState.eventLoop;
+    if (EventLoop.current().orElse(null) == ev) {
+      // asyncio's call_soon: behind the task steps already runnable (the waiters just woken).
+      ev.callSoon(run);
+    } else if (!ev.runToken().tryRunSyncSoon(run)) {
       loopState.report("a done callback of " + this + " was dropped: the loop is closed", null);
     }
   }
+
 
 }

@@ -155,7 +155,18 @@ public final class Loop implements AutoCloseable {
    * @throws IllegalStateException if the loop is closed
    */
   public Handle callSoon(Runnable callback) {
-    return callSoonThreadsafe(callback);
+    Objects.requireNonNull(callback, "callback");
+    if (state.eventLoop.isRunning() && EventLoop.current().orElse(null) != state.eventLoop) {
+      return callSoonThreadsafe(callback); // from another thread: through the inbox
+    }
+    // On the loop (or its idle owner): one FIFO with the task steps, as asyncio's _ready.
+    Handle h = new Handle();
+    state.eventLoop.callSoon(() -> {
+      if (!h.isCancelled()) {
+        guarded(callback).run();
+      }
+    });
+    return h;
   }
 
   /**

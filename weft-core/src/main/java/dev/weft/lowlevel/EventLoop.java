@@ -119,6 +119,19 @@ public sealed interface EventLoop permits dev.weft.internal.core.EventLoopImpl {
   TimerHandle callAt(double when, Runnable action);
 
   /**
+   * Runs {@code action} on the loop thread, outside any task, in the loop's next batch (asyncio's
+   * {@code call_soon}). It takes its turn in one FIFO queue with the task steps: tasks made
+   * runnable before this call run before it, and tasks made runnable after it (by the action
+   * itself, say) run after it. Never blocks; not a checkpoint. An exception the action throws
+   * crashes the loop, as for {@link #callAt}. From another thread, use {@link RunToken#runSyncSoon}
+   * instead.
+   *
+   * @param action the callback
+   * @throws IllegalStateException if the loop is closed, or if called from the wrong thread
+   */
+  void callSoon(Runnable action);
+
+  /**
    * {@return the loop's cross-thread inbox}: {@link RunToken#runSyncSoon} is asyncio's {@code
    * call_soon_threadsafe}, and also the way to call soon from the loop itself.
    */

@@ -343,6 +343,16 @@ public final class EventLoopImpl implements EventLoop {
   }
 
   @Override
+  public void callSoon(Runnable action) {
+    Objects.requireNonNull(action, "action");
+    checkOwner("EventLoop.callSoon()");
+    if (state == State.CLOSED) {
+      throw new IllegalStateException("the event loop is closed; nothing can be scheduled on it");
+    }
+    loop.callSoon(action);
+  }
+
+  @Override
   public RunToken runToken() {
     return loop.inbox;
   }

@@ -44,7 +44,12 @@ final class RunLoop implements LoopHost {
   final IoManager io = new SelectorIoManager();
   final Inbox inbox = new Inbox(io);
   final TimerQueue timers = new TimerQueue();
-  final ArrayDeque<TaskImpl> runq = new ArrayDeque<>();
+  /**
+   * The ready queue: runnable tasks and loop callbacks (Runnables) in one FIFO, as asyncio's
+   * _ready holds task steps and handles alike, so callSoon never overtakes a step made runnable
+   * before it (issue 9, item 5).
+   */
+  final ArrayDeque<Object> runq = new ArrayDeque<>();
   private final PriorityQueue<IdleWaiter> idleWaiters = new PriorityQueue<>();
   final CancelScope mainScope = new CancelScope();
   final CancelScope systemScope = new CancelScope();
@@ -227,7 +232,30 @@ final class RunLoop implements LoopHost {
       }
     }
     for (int n = runq.size(); n > 0; n--) {
-      step(runq.poll(), null);
+      Object next = runq.poll();
+      if (next instanceof TaskImpl t) {
+        step(t, null);
+      } else {
+        runCallback((Runnable) next);
+      }
+    }
+  }
+
+  /**
+   * Queues a loop callback behind everything already runnable (EventLoop.callSoon). Loop thread
+   * or an idle loop's owner only.
+   *
+   * @param action the callback
+   */
+  void callSoon(Runnable action) {
+    runq.add(action);
+  }
+
+  private void runCallback(Runnable action) {
+    try {
+      action.run();
+    } catch (Throwable t) {
+      crash(t);
     }
   }
 
