@@ -9,7 +9,10 @@ import dev.weft.cancel.Timeouts;
 import dev.weft.cancel.TooSlowException;
 import dev.weft.lowlevel.Scheduling;
 import dev.weft.lowlevel.TimerHandle;
+import dev.weft.net.SocketStream;
+import dev.weft.net.Tcp;
 import dev.weft.thread.CompletionStages;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -693,4 +696,42 @@ public final class Asyncio {
     return done == fs.size();
   }
 
+
+  // ---- streams
+
+  /**
+   * Opens a TCP connection and returns its reader and writer (asyncio's {@code open_connection}),
+   * connecting with happy eyeballs ({@code Tcp.openStream}).
+   *
+   * <p>This method is a checkpoint.
+   *
+   * @param host a host name or literal address
+   * @param port the port
+   * @return the reader (with the default 64 KiB limit) and the writer
+   * @throws IOException if it cannot connect; the message names host and port
+   */
+  @Checkpoint
+  public static StreamPair openConnection(String host, int port) throws IOException {
+    SocketStream s = Tcp.openStream(host, port);
+    StreamReader reader = new StreamReader(s);
+    return new StreamPair(reader, new StreamWriter(s, reader));
+  }
+
+  /**
+   * Starts a TCP server that runs {@code callback} for each connection, in a task of the loop
+   * (asyncio's {@code start_server}). It is serving when this returns.
+   *
+   * @param callback what runs for each connection
+   * @param host the host to listen on (every address it resolves to); null for every interface
+   * @param port the port; 0 for any free one ({@code server.sockets()} reports it)
+   * @return the server
+   * @throws IOException if it cannot listen (for example, the port is in use: the message names it)
+   * @throws IllegalStateException if there is no running loop
+   */
+  public static Server startServer(ClientConnectedCallback callback, String host, int port)
+      throws IOException {
+    Objects.requireNonNull(callback, "callback");
+    LoopState.current("startServer()");
+    return new Server(Tcp.openListeners(port, host), callback, StreamReader.DEFAULT_LIMIT);
+  }
 }

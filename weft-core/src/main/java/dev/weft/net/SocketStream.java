@@ -271,14 +271,7 @@ public final class SocketStream implements HalfCloseableStream {
       Scheduling.checkpointIfCancelled();
       boolean waited = false;
       while (data.hasRemaining()) {
-        if (data.isDirect()) {
-          write(data, "SocketStream.sendAll");
-        } else {
-          ByteBuffer scratch = binding.scratch();
-          int chunk = Math.min(data.remaining(), scratch.capacity());
-          scratch.put(data.slice(data.position(), chunk)).flip();
-          data.position(data.position() + write(scratch, "SocketStream.sendAll"));
-        }
+        writeSome(data, "SocketStream.sendAll");
         if (data.hasRemaining()) {
           waitWritableWhileSending("SocketStream.sendAll");
           waited = true;
@@ -305,6 +298,19 @@ public final class SocketStream implements HalfCloseableStream {
     }
   }
 
+  /** Writes what the kernel takes now from a buffer (through the scratch buffer if on the heap). */
+  private int writeSome(ByteBuffer data, String api) {
+    if (data.isDirect()) {
+      return write(data, api);
+    }
+    ByteBuffer scratch = binding.scratch();
+    int chunk = Math.min(data.remaining(), scratch.capacity());
+    scratch.put(data.slice(data.position(), chunk)).flip();
+    int n = write(scratch, api);
+    data.position(data.position() + n);
+    return n;
+  }
+
   private int write(ByteBuffer from, String api) {
     try {
       return channel.write(from);
@@ -313,6 +319,28 @@ public final class SocketStream implements HalfCloseableStream {
     } catch (IOException e) {
       broken = true;
       throw brokenError(api, e);
+    }
+  }
+
+  /**
+   * Sends as much of {@code data} as the kernel takes now, without waiting: the remaining bytes
+   * of the buffer stay in it (its position moves past what was sent). Never blocks and is not a
+   * checkpoint, so it is no cancel point either ({@code trySend} to {@link #sendAll}'s {@code
+   * send}, as channels have; asyncio's transports write this way).
+   *
+   * @param data the bytes, from its position to its limit
+   * @return how many bytes were sent, possibly 0
+   * @throws BrokenResourceException if the connection failed, or an earlier send broke the stream
+   * @throws ClosedResourceException if the stream is closed, or after {@link #sendEof()}
+   * @throws BusyResourceException if another task is inside a send on it
+   */
+  public int trySend(ByteBuffer data) {
+    Objects.requireNonNull(data, "data");
+    enterSend("SocketStream.trySend");
+    try {
+      return writeSome(data, "SocketStream.trySend");
+    } finally {
+      sender = null;
     }
   }
 

@@ -51,7 +51,8 @@ public final class Demos {
           new Demo("shield-task", "shield(work()); a cancelled caller while the shielded work runs on (seed 001 \"Shielding from Cancellation\")", ShieldTask::main),
           new Demo("run-until-complete", "a loop driven by hand: newEventLoop, createTask, runUntilComplete (seed 001 \"Event loops\", seed 003)", RunUntilComplete::main),
           new Demo("future-monitor", "a monitored search for a 13-digit Lucas prime: Future, Task, gather (seed 004)", FutureMonitor::main),
-          new Demo("trio-echo", "the Trio echo server and client together, until the server stops (seeds 000-002)", TrioEcho::main));
+          new Demo("trio-echo", "the Trio echo server and client together, until the server stops (seeds 000-002)", TrioEcho::main),
+          new Demo("echo", "the asyncio echo server and client together: one 'Hello World!' (seed 001 \"Streams\")", Echo::main));
 
   /**
    * Examples that run until stopped (servers, and clients of them), so {@code ./weft demo} runs
@@ -60,7 +61,9 @@ public final class Demos {
   static final List<Demo> BY_NAME_ONLY =
       List.of(
           new Demo("trio-echo-server", "the Trio echo server on port 12345, until stopped (seeds 000-002)", TrioEchoServer::main),
-          new Demo("trio-echo-client", "the Trio echo client of port 12345 (seeds 000-002)", TrioEchoClient::main));
+          new Demo("trio-echo-client", "the Trio echo client of port 12345 (seeds 000-002)", TrioEchoClient::main),
+          new Demo("echo-server", "the asyncio echo server on 127.0.0.1:8888, until stopped (seed 001 \"Streams\")", EchoServer::main),
+          new Demo("echo-client", "the asyncio echo client of 127.0.0.1:8888 (seed 001 \"Streams\")", EchoClient::main));
 
   /** {@return the names of the examples, in the order they run} */
   static List<String> names() {

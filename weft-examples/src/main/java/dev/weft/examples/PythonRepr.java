@@ -87,4 +87,21 @@ final class PythonRepr {
     String m = e.getMessage();
     return e.getClass().getSimpleName() + "(" + (m == null ? "" : str(m)) + ")";
   }
+
+  /**
+   * {@return a socket address as asyncio's {@code get_extra_info('peername')} prints it}: {@code
+   * ('127.0.0.1', 54321)} for IPv4, {@code ('::1', 54321, 0, 0)} for IPv6
+   *
+   * @param a the address
+   */
+  static String address(java.net.InetSocketAddress a) {
+    String host = a.getAddress().getHostAddress();
+    int zone = host.indexOf('%');
+    if (zone >= 0) {
+      host = host.substring(0, zone);
+    }
+    return a.getAddress() instanceof java.net.Inet6Address
+        ? "(" + str(host) + ", " + a.getPort() + ", 0, 0)"
+        : "(" + str(host) + ", " + a.getPort() + ")";
+  }
 }

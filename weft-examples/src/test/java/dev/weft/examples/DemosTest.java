@@ -38,9 +38,12 @@ class DemosTest {
           "  run-until-complete: a loop driven by hand: newEventLoop, createTask, runUntilComplete (seed 001 \"Event loops\", seed 003)",
           "  future-monitor: a monitored search for a 13-digit Lucas prime: Future, Task, gather (seed 004)",
           "  trio-echo: the Trio echo server and client together, until the server stops (seeds 000-002)",
+          "  echo: the asyncio echo server and client together: one 'Hello World!' (seed 001 \"Streams\")",
           "and, only by name (they run until stopped):",
           "  trio-echo-server: the Trio echo server on port 12345, until stopped (seeds 000-002)",
-          "  trio-echo-client: the Trio echo client of port 12345 (seeds 000-002)");
+          "  trio-echo-client: the Trio echo client of port 12345 (seeds 000-002)",
+          "  echo-server: the asyncio echo server on 127.0.0.1:8888, until stopped (seed 001 \"Streams\")",
+          "  echo-client: the asyncio echo client of 127.0.0.1:8888 (seed 001 \"Streams\")");
 
   @Test
   void knowsEveryExample() {
@@ -59,7 +62,8 @@ class DemosTest {
             "shield-task",
             "run-until-complete",
             "future-monitor",
-            "trio-echo"),
+            "trio-echo",
+            "echo"),
         Demos.names());
   }
 
