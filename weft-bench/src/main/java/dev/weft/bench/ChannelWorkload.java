@@ -11,8 +11,8 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.SynchronousQueue;
 
 /**
- * {@code channel} and {@code channel_buffered}: one producer task sends 200k ints through a memory
- * channel to one consumer task; reports {@code ns_per_msg}, the nursery's open time divided by the
+ * {@code channel} and {@code channel_buffered}: one producer task sends 200k ints (1M for {@code
+ * channel_buffered}) through a memory channel to one consumer task; reports {@code ns_per_msg}, the nursery's open time divided by the
  * messages. {@code channel} is unbuffered (capacity 0: every message is a rendezvous),
  * {@code channel_buffered} has a 64-slot buffer.
  *
@@ -22,13 +22,21 @@ import java.util.concurrent.SynchronousQueue;
  * channel_buffered}) between two virtual threads on the JDK's default scheduler.
  */
 final class ChannelWorkload implements Workload {
+  /** Messages a round of {@code channel}: each costs about one task switch. */
   static final int MESSAGES = 200_000;
+  /**
+   * Messages a round of {@code channel_buffered}: a message costs tens of nanoseconds, so a round
+   * of 200k would last a few milliseconds, too short to time reliably on a shared machine.
+   */
+  static final int BUFFERED_MESSAGES = 1_000_000;
 
   // immutable state
   private final int capacity;
+  private final int messages;
 
   ChannelWorkload(int capacity) {
     this.capacity = capacity;
+    this.messages = capacity == 0 ? MESSAGES : BUFFERED_MESSAGES;
   }
 
   @Override
@@ -36,8 +44,8 @@ final class ChannelWorkload implements Workload {
     long nanos =
         Rounds.median(
             "channel capacity " + capacity + " " + Macro.engineName(engine),
-            () -> oneRound(engine, capacity, MESSAGES));
-    return List.of(new Figure("ns_per_msg", Math.round((double) nanos / MESSAGES)));
+            () -> oneRound(engine, capacity, messages));
+    return List.of(new Figure("ns_per_msg", Math.round((double) nanos / messages)));
   }
 
   @Override
@@ -49,8 +57,8 @@ final class ChannelWorkload implements Workload {
             () ->
                 Peers.queuePair(
                     capacity == 0 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(capacity),
-                    MESSAGES));
-    return List.of(new Peer(impl, new Figure("ns_per_msg", Math.round((double) nanos / MESSAGES))));
+                    messages));
+    return List.of(new Peer(impl, new Figure("ns_per_msg", Math.round((double) nanos / messages))));
   }
 
   /**

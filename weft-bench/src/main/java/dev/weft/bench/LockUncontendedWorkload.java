@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * {@code lock_uncontended}: one task acquires and releases a free {@link Lock} 200k times; reports
+ * {@code lock_uncontended}: one task acquires and releases a free {@link Lock} 1M times; reports
  * {@code ns_per_op}, the time of the loop divided by the acquire+release pairs. {@code acquire} is
  * a checkpoint on every call, so this is the cost of a cancel point and a schedule point at which
  * no other task is waiting, plus the lock's own bookkeeping.
@@ -16,7 +16,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * virtual thread.
  */
 final class LockUncontendedWorkload implements Workload {
-  static final int OPS = 200_000;
+  static final int OPS = 1_000_000;
 
   @Override
   public List<Figure> run(Engine engine) throws Exception {

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 
 /**
- * {@code queue_buffered}: one producer task puts 200k ints into a {@code FifoQueue(64)} and one
+ * {@code queue_buffered}: one producer task puts 1M ints into a {@code FifoQueue(64)} and one
  * consumer task gets them; reports {@code ns_per_msg}, the nursery's open time divided by the
  * messages. Both use the blocking {@code put}/{@code get}, which are checkpoints on every call.
  *
@@ -16,7 +16,7 @@ import java.util.concurrent.ArrayBlockingQueue;
  * threads; DESIGN.md's other peer, asyncio's {@code Queue(64)}, is a Python program.
  */
 final class QueueWorkload implements Workload {
-  static final int MESSAGES = ChannelWorkload.MESSAGES;
+  static final int MESSAGES = ChannelWorkload.BUFFERED_MESSAGES;
   static final int CAPACITY = 64;
 
   @Override

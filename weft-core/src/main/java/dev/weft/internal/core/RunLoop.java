@@ -456,21 +456,30 @@ final class RunLoop implements LoopHost {
 
   /** {@return the loop of the calling task or loop thread, or null} */
   static RunLoop currentOrNull() {
-    if (CURRENT_TASK.isBound()) {
-      return CURRENT_TASK.get().runner;
+    TaskImpl t = CURRENT_TASK.orElse(NO_TASK);
+    if (t != NO_TASK) {
+      return t.runner;
     }
     return CURRENT_LOOP.isBound() ? CURRENT_LOOP.get() : null;
   }
 
+  /**
+   * What {@link #currentTask} reads when no task is bound: one lookup ({@code orElse}) instead of
+   * {@code isBound} and {@code get}, on the path of every checkpoint. JDK 25's {@code orElse}
+   * refuses null, hence a sentinel.
+   */
+  private static final TaskImpl NO_TASK = new TaskImpl(null, 0, "no task", false, null);
+
   static TaskImpl currentTask(String what) {
-    if (!CURRENT_TASK.isBound()) {
+    TaskImpl t = CURRENT_TASK.orElse(NO_TASK);
+    if (t == NO_TASK) {
       throw new IllegalStateException(
           what
               + " must be called from a weft task, but thread '"
               + Thread.currentThread().getName()
               + "' is not running one. Start a loop with Weft.run(...) and call it from there.");
     }
-    return CURRENT_TASK.get();
+    return t;
   }
 
   /** {@return the name of the task or the loop callback the calling thread runs, for messages} */
@@ -483,7 +492,7 @@ final class RunLoop implements LoopHost {
   /** {@return whether the calling thread is this loop's thread or one of its tasks} */
   boolean inLoop() {
     return Thread.currentThread() == loopThread
-        || (CURRENT_TASK.isBound() && CURRENT_TASK.get().runner == this);
+        || CURRENT_TASK.orElse(NO_TASK).runner == this;
   }
 
   void checkInLoop(String what) {
