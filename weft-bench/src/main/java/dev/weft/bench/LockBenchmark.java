@@ -20,9 +20,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * threads.
  *
  * <p>Each invocation runs {@value #OPS} acquire/release pairs and JMH divides by that, so the
- * scores are nanoseconds a pair. A weft {@code acquire} is a checkpoint even when the lock is free
- * (it lets other tasks run), so the uncontended figure includes one schedule point; the contended
- * one includes a hand-off and a task switch per pair. Run it with {@code ./weft jmh
+ * scores are nanoseconds a pair. A weft {@code acquire} is a checkpoint even when the lock is free,
+ * so the uncontended figure includes a cancel point and a schedule point, which under the default
+ * scheduling budget yields to the loop once every 128 acquires (ADR 0008); the contended one
+ * includes a hand-off and a task switch per pair. Run it with {@code ./weft jmh
  * LockBenchmark}.
  */
 @BenchmarkMode(Mode.AverageTime)

@@ -66,7 +66,8 @@ final class ChannelState {
    *
    * The blocking paths follow Trio's checkpoint pattern: checkpointIfCancelled, try the
    * non-blocking path, and on success cancelShieldedCheckpoint (so a send or receive that did not
-   * wait is still a schedule point); otherwise park. A parked task can be cancelled only while its
+   * wait is still a schedule point, where the core's budget decides whether to switch: ADR 0008);
+   * otherwise park. A parked task can be cancelled only while its
    * Waiter is still queued; see Waiter's notes for why that makes the operations atomic.
    */
 

@@ -34,9 +34,11 @@
  *   <li>Capacity 0 is a rendezvous: a send waits for a receiver and hands its value straight to
  *       it. A positive capacity is a buffer; {@link dev.weft.channel.MemoryChannel#UNBOUNDED} has
  *       no limit.
- *   <li>{@code send}, {@code receive} and {@code Select.select} are checkpoints on every call;
- *       {@code trySend}, {@code tryReceive} and {@code Select.selectOrDefault} never block and
- *       are not checkpoints.
+ *   <li>{@code send}, {@code receive} and {@code Select.select} are checkpoints on every call: a
+ *       cancel point every time, and a schedule point where the scheduler applies its budget (one
+ *       that did not have to wait lets the task go on until it has passed {@code
+ *       RunConfig.schedulingBudget()} of them, then yields). {@code trySend}, {@code tryReceive}
+ *       and {@code Select.selectOrDefault} never block and are not checkpoints.
  *   <li>They are atomic under cancellation: a cancelled operation did nothing, so no value is
  *       lost or delivered twice.
  *   <li>Closing follows Trio: receivers get {@link dev.weft.channel.EndOfChannelException} once
