@@ -1,6 +1,7 @@
 package dev.weft;
 
 import dev.weft.internal.core.Core;
+import dev.weft.lowlevel.Clock;
 import dev.weft.lowlevel.Task;
 import java.time.Duration;
 import java.util.Objects;
@@ -159,7 +160,7 @@ public final class Weft {
       Core.checkpoint();
       return;
     }
-    sleepUntil(Core.currentTime("Weft.sleep") + seconds(duration));
+    sleepUntil(Core.currentTime("Weft.sleep") + Clock.toSeconds(duration));
   }
 
   /**
@@ -212,9 +213,5 @@ public final class Weft {
    */
   public static Task currentTask() {
     return Core.currentTask("Weft.currentTask");
-  }
-
-  static double seconds(Duration d) {
-    return d.getSeconds() + d.getNano() / 1e9;
   }
 }

@@ -170,6 +170,39 @@ class RunTest {
     }
   }
 
+  /** A loop thread the engine makes is named after the loop's id, so thread dumps tell loops apart. */
+  @ParameterizedTest
+  @EnumSource(Engine.class)
+  void testLoopThreadNamedWithLoopId(Engine e) throws Exception {
+    java.util.List<String> names = new java.util.ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      // From a virtual thread, both engines run the loop on a thread of their own.
+      Thread caller =
+          Thread.ofVirtual()
+              .start(
+                  () -> {
+                    try {
+                      names.add(
+                          Weft.run(
+                              mock(e),
+                              () -> {
+                                String[] name = new String[1];
+                                Scheduling.currentRunToken()
+                                    .runSyncSoon(() -> name[0] = Thread.currentThread().getName());
+                                Scheduling.awaitAllTasksBlocked(java.time.Duration.ZERO);
+                                return name[0];
+                              }));
+                    } catch (Exception ex) {
+                      names.add(ex.toString());
+                    }
+                  });
+      caller.join();
+    }
+    assertTrue(names.get(0).matches("weft-loop-\\d+"), names.toString());
+    assertTrue(names.get(1).matches("weft-loop-\\d+"), names.toString());
+    assertTrue(!names.get(0).equals(names.get(1)), names.toString());
+  }
+
   /** Posting to a finished run is an error; a failing callback crashes the run. */
   @ParameterizedTest
   @EnumSource(Engine.class)

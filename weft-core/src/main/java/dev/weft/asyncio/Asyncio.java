@@ -7,6 +7,7 @@ import dev.weft.cancel.CancelScope;
 import dev.weft.cancel.CancelledError;
 import dev.weft.cancel.Timeouts;
 import dev.weft.cancel.TooSlowException;
+import dev.weft.lowlevel.Clock;
 import dev.weft.lowlevel.Scheduling;
 import dev.weft.lowlevel.TimerHandle;
 import dev.weft.net.SocketStream;
@@ -545,7 +546,7 @@ public final class Asyncio {
     double when =
         delay == null
             ? Double.POSITIVE_INFINITY
-            : Weft.currentTime() + delay.getSeconds() + delay.getNano() / 1e9;
+            : Weft.currentTime() + Clock.toSeconds(delay);
     return timeoutAt(when, body);
   }
 

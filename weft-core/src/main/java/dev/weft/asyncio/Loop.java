@@ -1,6 +1,7 @@
 package dev.weft.asyncio;
 
 import dev.weft.RunConfig;
+import dev.weft.lowlevel.Clock;
 import dev.weft.lowlevel.EventLoop;
 import dev.weft.lowlevel.TimerHandle;
 import java.time.Duration;
@@ -198,8 +199,8 @@ public final class Loop implements AutoCloseable {
   public TimerHandle callLater(Duration delay, Runnable callback) {
     Objects.requireNonNull(delay, "delay");
     Objects.requireNonNull(callback, "callback");
-    // Not delay.toNanos(): it overflows past 292 years, and a huge delay simply means "never".
-    return callAt(time() + delay.getSeconds() + delay.getNano() / 1e9, callback);
+    // A huge delay simply means "never" (Clock.toSeconds does not overflow).
+    return callAt(time() + Clock.toSeconds(delay), callback);
   }
 
   /**

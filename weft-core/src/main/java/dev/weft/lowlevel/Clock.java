@@ -1,5 +1,8 @@
 package dev.weft.lowlevel;
 
+import java.time.Duration;
+import java.util.Objects;
+
 /**
  * The source of time for a loop: a monotonic clock in seconds, with an arbitrary origin.
  *
@@ -39,6 +42,20 @@ public interface Clock {
    * @param deadline the earliest pending timer, always finite
    */
   default void autojump(double deadline) {}
+
+  /**
+   * {@return {@code duration} in seconds, the unit of every time on a clock} It never overflows:
+   * a {@code Duration} of any length, even {@code ChronoUnit.FOREVER.getDuration()}, converts
+   * (unlike {@link Duration#toNanos()}, which throws past about 292 years); far past the age of
+   * the universe the result only loses precision, which is fine for "never".
+   *
+   * @param duration the duration, which may be negative
+   * @throws NullPointerException if {@code duration} is null
+   */
+  static double toSeconds(Duration duration) {
+    Objects.requireNonNull(duration, "duration");
+    return duration.getSeconds() + duration.getNano() / 1e9;
+  }
 
   /** {@return the real monotonic clock ({@link System#nanoTime()} in seconds)} */
   static Clock system() {

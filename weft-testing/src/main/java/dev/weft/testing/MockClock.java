@@ -93,7 +93,7 @@ public final class MockClock implements Clock {
     if (threshold.isNegative()) {
       throw new IllegalArgumentException("the autojump threshold cannot be negative");
     }
-    autojumpThreshold = threshold.getSeconds() + threshold.getNano() / 1e9;
+    autojumpThreshold = Clock.toSeconds(threshold);
   }
 
   /**
@@ -116,7 +116,7 @@ public final class MockClock implements Clock {
    * @throws IllegalArgumentException if negative
    */
   public void jump(Duration d) {
-    jump(d.getSeconds() + d.getNano() / 1e9);
+    jump(Clock.toSeconds(d));
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.weft.internal.core;
 
 import dev.weft.CompositeException;
 import dev.weft.cancel.CancelledError;
+import dev.weft.lowlevel.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 
@@ -327,7 +328,7 @@ public final class CancelScopeImpl {
     task = t;
     runner = t.runner;
     if (relativeDeadline != null) {
-      deadline = runner.clock.currentTime() + seconds(relativeDeadline);
+      deadline = runner.clock.currentTime() + Clock.toSeconds(relativeDeadline);
       relativeDeadline = null;
     }
     status = new CancelStatus(this, t.cancelStatus);
@@ -395,10 +396,6 @@ public final class CancelScopeImpl {
     status.close();
     status = null;
     return exc;
-  }
-
-  static double seconds(Duration d) {
-    return d.getSeconds() + d.getNano() / 1e9;
   }
 
   private void armTimer() {

@@ -377,6 +377,6 @@ public final class EventLoopImpl implements EventLoop {
 
   @Override
   public String toString() {
-    return "EventLoop[" + loop.liveTasks + " tasks, " + state + "]";
+    return "EventLoop[#" + loop.id + ", " + loop.liveTasks + " tasks, " + state + "]";
   }
 }

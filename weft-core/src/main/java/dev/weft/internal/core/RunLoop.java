@@ -29,10 +29,17 @@ final class RunLoop implements LoopHost {
   /** The task whose thread is running; bound in every task thread. */
   static final ScopedValue<TaskImpl> CURRENT_TASK = ScopedValue.newInstance();
 
+  /** Where loop ids come from; ids name the loop threads ("weft-loop-3"). */
+  private static final java.util.concurrent.atomic.AtomicLong NEXT_LOOP_ID =
+      new java.util.concurrent.atomic.AtomicLong();
+
   /** The loop whose thread this is; bound on the loop thread while the loop runs. */
   private static final ScopedValue<RunLoop> CURRENT_LOOP = ScopedValue.newInstance();
 
   // immutable state
+  /** This loop's id, unique in the JVM, from 1. */
+  final long id = NEXT_LOOP_ID.incrementAndGet();
+
   final Clock clock;
   private final EngineDriver engine;
   /**
@@ -122,6 +129,7 @@ final class RunLoop implements LoopHost {
    */
   void runOnLoopThread(Runnable body) {
     engine.runLoop(
+        "weft-loop-" + id,
         () ->
             ScopedValue.where(CURRENT_LOOP, this)
                 .run(
@@ -434,7 +442,7 @@ final class RunLoop implements LoopHost {
   }
 
   void awaitAllTasksBlocked(TaskImpl t, Duration cushion) {
-    IdleWaiter w = new IdleWaiter(CancelScopeImpl.seconds(cushion), nextIdleSeq++, t);
+    IdleWaiter w = new IdleWaiter(Clock.toSeconds(cushion), nextIdleSeq++, t);
     idleWaiters.add(w);
     t.park(
         cancellation -> {
@@ -555,6 +563,6 @@ final class RunLoop implements LoopHost {
 
   @Override
   public String toString() {
-    return "RunLoop[" + liveTasks + " tasks, " + eventLoop.state() + "]";
+    return "RunLoop[#" + id + ", " + liveTasks + " tasks, " + eventLoop.state() + "]";
   }
 }

@@ -16,7 +16,9 @@ public interface EngineDriver {
    * Runs the loop, on the calling thread if it suits the engine or else on a new one that the
    * caller waits for.
    *
+   * @param threadName the name of the thread if the engine makes one ("weft-loop-" and the loop's
+   *     id), so that thread dumps tell loops apart
    * @param loop the loop's code
    */
-  void runLoop(Runnable loop);
+  void runLoop(String threadName, Runnable loop);
 }

@@ -57,7 +57,7 @@ final class FastEngine implements EngineDriver {
   }
 
   @Override
-  public void runLoop(Runnable loop) {
+  public void runLoop(String threadName, Runnable loop) {
     if (!Thread.currentThread().isVirtual()) {
       loop.run();
       return;
@@ -67,7 +67,7 @@ final class FastEngine implements EngineDriver {
     Throwable[] failure = new Throwable[1];
     Thread t =
         Thread.ofPlatform()
-            .name("weft-loop")
+            .name(threadName)
             .start(
                 () -> {
                   try {

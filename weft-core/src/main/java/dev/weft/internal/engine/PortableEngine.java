@@ -26,11 +26,11 @@ final class PortableEngine implements EngineDriver {
   }
 
   @Override
-  public void runLoop(Runnable loop) {
+  public void runLoop(String threadName, Runnable loop) {
     Throwable[] failure = new Throwable[1];
     Thread t =
         Thread.ofVirtual()
-            .name("weft-loop")
+            .name(threadName)
             .unstarted(
                 () -> {
                   try {
