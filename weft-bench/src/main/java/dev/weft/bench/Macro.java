@@ -40,6 +40,8 @@ public final class Macro {
     WORKLOADS.put("queue_buffered", new QueueWorkload());
     WORKLOADS.put("lock_uncontended", new LockUncontendedWorkload());
     WORKLOADS.put("timers", new TimersWorkload());
+    WORKLOADS.put("echo", new EchoWorkload("echo_server"));
+    WORKLOADS.put("echo_asyncio", new EchoWorkload("echo_asyncio_server"));
   }
 
   private Macro() {}
@@ -51,6 +53,17 @@ public final class Macro {
    * @throws Exception if a workload fails
    */
   public static void main(String[] args) throws Exception {
+    if (args.length == 3 && (args[0].equals("echo_server") || args[0].equals("echo_asyncio_server"))) {
+      // A server alone: ./weft bench echo_server PORT SECONDS, for other load generators.
+      int port = Integer.parseInt(args[1]);
+      double seconds = Double.parseDouble(args[2]);
+      if (args[0].equals("echo_server")) {
+        EchoServers.serveTrioStyle(port, seconds);
+      } else {
+        EchoServers.serveAsyncioStyle(port, seconds);
+      }
+      return;
+    }
     if (args.length > 1) {
       usage("at most one workload name expected, got " + args.length + " arguments");
     }

@@ -32,7 +32,9 @@ class MacroTest {
             "channel_buffered",
             "queue_buffered",
             "lock_uncontended",
-            "timers"),
+            "timers",
+            "echo",
+            "echo_asyncio"),
         Macro.names());
   }
 
