@@ -339,11 +339,11 @@ public sealed class AsyncFuture<T> implements Awaitable<T> permits AsyncTask, Ga
   /** {@return the message given to the cancel behind {@code e}, or null for none} */
   static String messageOf(CancelledError e) {
     String m = e.getMessage();
-    return m == null || m.equals(new CancelledError().getMessage()) ? null : m;
+    return m == null || m.equals(Scheduling.newCancelledError(null).getMessage()) ? null : m;
   }
 
   CancelledError newCancelledError() {
-    return cancelMessage == null ? new CancelledError() : new CancelledError(cancelMessage);
+    return Scheduling.newCancelledError(cancelMessage);
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.weft.asyncio;
 
 import dev.weft.cancel.CancelledError;
+import dev.weft.lowlevel.Scheduling;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -93,8 +94,7 @@ final class GatheringFuture<T> extends AsyncFuture<List<T>> {
     }
     if (cancelRequested) {
       // As asyncio: the gather is not marked cancelled, but awaiting it throws CancelledError.
-      failWith(
-          requestMessage == null ? new CancelledError() : new CancelledError(requestMessage));
+      failWith(Scheduling.newCancelledError(requestMessage));
       return;
     }
     List<T> results = new ArrayList<>(children.size());

@@ -20,7 +20,7 @@ public final class CancelledError extends Error {
   private static final long serialVersionUID = 1L;
 
   static {
-    Access.setErrorAccess(e -> e.origin, (e, o) -> e.origin = o);
+    Access.setErrorAccess(e -> e.origin, (e, o) -> e.origin = o, CancelledError::new);
   }
 
   /**
@@ -30,18 +30,13 @@ public final class CancelledError extends Error {
    */
   private transient Object origin;
 
-  /** Creates the error; the runtime does this when it delivers a cancellation. */
-  public CancelledError() {
-    super("cancelled");
-  }
-
-  /**
-   * Creates the error with the reason given to {@link CancelScope#cancelWithReason(String)} (asyncio's
-   * {@code Task.cancel(msg)}); the runtime does this when it delivers such a cancellation.
-   *
-   * @param reason why the scope was cancelled
+  /*
+   * The constructor is private: only the runtime makes these, through Access (the core, when it
+   * delivers a cancellation) and Scheduling.newCancelledError (the layers above, e.g. asyncio's
+   * cancelled futures). A CancelledError that user code made could not be told apart from a real
+   * delivery, and catching or throwing one by hand is never the way to cancel.
    */
-  public CancelledError(String reason) {
-    super(reason);
+  private CancelledError(String reason) {
+    super(reason == null ? "cancelled" : reason);
   }
 }

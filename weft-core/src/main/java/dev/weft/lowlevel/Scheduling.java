@@ -174,6 +174,18 @@ public final class Scheduling {
   }
 
   /**
+   * {@return a new {@link dev.weft.cancel.CancelledError}} for a primitive that must report that
+   * what its task waited for was cancelled by someone else (asyncio's cancelled futures). It is
+   * not tied to any cancel scope, so no scope catches it as its own. Not a checkpoint. Never the
+   * way to cancel: that is {@link dev.weft.cancel.CancelScope#cancel()}.
+   *
+   * @param reason its message, or null for "cancelled"
+   */
+  public static dev.weft.cancel.CancelledError newCancelledError(String reason) {
+    return Core.newCancelledError(reason);
+  }
+
+  /**
    * Starts a system task: a task that belongs to the run rather than to a nursery of the caller.
    * System tasks are cancelled when the main task ends, and the run waits for them. If one fails,
    * the run crashes: everything is cancelled and {@code Weft.run} throws. It first runs in the

@@ -11,6 +11,7 @@ import dev.weft.Engine;
 import dev.weft.Nursery;
 import dev.weft.Weft;
 import dev.weft.cancel.CancelledError;
+import dev.weft.lowlevel.Scheduling;
 import dev.weft.cancel.Timeouts;
 import dev.weft.testing.Checkpoints;
 import dev.weft.testing.MockClock;
@@ -53,7 +54,7 @@ class AsyncFutureTest {
     assertSame(boom, assertThrows(IOException.class, f::await));
     assertSame(boom, f.exception());
     assertThrows(IllegalArgumentException.class,
-        () -> Asyncio.getRunningLoop().<String>createFuture().setException(new CancelledError()));
+        () -> Asyncio.getRunningLoop().<String>createFuture().setException(Scheduling.newCancelledError(null)));
   }
 
   /** A cancelled future throws CancelledError with its message from result/exception/await. */

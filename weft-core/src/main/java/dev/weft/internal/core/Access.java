@@ -13,6 +13,7 @@ public final class Access {
   private static Function<CancelScope, CancelScopeImpl> scopeImpl;
   private static Function<CancelledError, Object> errorOrigin;
   private static BiConsumer<CancelledError, Object> setErrorOrigin;
+  private static Function<String, CancelledError> newError;
 
   private Access() {}
 
@@ -34,14 +35,37 @@ public final class Access {
    *
    * @param get reads the origin
    * @param set writes the origin
+   * @param factory its private constructor: a reason, or null for "cancelled"
    */
   public static void setErrorAccess(
-      Function<CancelledError, Object> get, BiConsumer<CancelledError, Object> set) {
+      Function<CancelledError, Object> get,
+      BiConsumer<CancelledError, Object> set,
+      Function<String, CancelledError> factory) {
     if (errorOrigin != null) {
       throw new IllegalStateException("error access already registered");
     }
     errorOrigin = get;
     setErrorOrigin = set;
+    newError = factory;
+  }
+
+  /**
+   * {@return a new CancelledError, with no origin}
+   *
+   * @param reason its message, or null for "cancelled"
+   */
+  public static CancelledError newCancelledError(String reason) {
+    Function<String, CancelledError> f = newError;
+    if (f == null) {
+      // Nobody has touched the class yet: initialise it, which registers the factory.
+      try {
+        Class.forName(CancelledError.class.getName(), true, CancelledError.class.getClassLoader());
+      } catch (ClassNotFoundException e) {
+        throw new AssertionError(e);
+      }
+      f = newError;
+    }
+    return f.apply(reason);
   }
 
   /** {@return the scope that caused {@code e}, or null if the runtime did not make it} */

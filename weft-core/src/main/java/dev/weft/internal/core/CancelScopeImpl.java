@@ -199,10 +199,7 @@ public final class CancelScopeImpl {
   /** {@return the error to throw into {@code t}, which sits in a cancelled status} */
   static CancelledError newCancelledError(TaskImpl t) {
     CancelScopeImpl cause = cause(t);
-    CancelledError e =
-        cause == null || cause.reason == null
-            ? new CancelledError()
-            : new CancelledError(cause.reason);
+    CancelledError e = Access.newCancelledError(cause == null ? null : cause.reason);
     return Access.withOrigin(e, cause);
   }
 

@@ -1,6 +1,7 @@
 package dev.weft.internal.core;
 
 import dev.weft.Block;
+import dev.weft.cancel.CancelledError;
 import dev.weft.internal.io.SelectorIoManager;
 import dev.weft.lowlevel.Abort;
 import dev.weft.lowlevel.AbortFunction;
@@ -53,6 +54,15 @@ public final class Core {
     TaskImpl t = (TaskImpl) Objects.requireNonNull(task, "task");
     t.runner.checkInLoop("Scheduling.reschedule()");
     t.runner.reschedule(t, value, error);
+  }
+
+  /**
+   * {@return a new CancelledError with no origin}
+   *
+   * @param reason its message, or null
+   */
+  public static CancelledError newCancelledError(String reason) {
+    return Access.newCancelledError(reason);
   }
 
   /** A full checkpoint. */
