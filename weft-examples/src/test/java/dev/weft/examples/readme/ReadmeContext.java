@@ -58,9 +58,9 @@ public class ReadmeContext {
   /** A job with a priority, for the queue example. */
   protected record Job(int priority) {}
 
-  /** A server's entry points. */
-  protected static final class Server {
-    private Server() {}
+  /** An application's entry points (not named Server: asyncio has a Server type). */
+  protected static final class App {
+    private App() {}
 
     /** Serves until cancelled. */
     public static void serve() throws Exception {}
