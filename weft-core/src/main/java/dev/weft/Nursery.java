@@ -123,11 +123,14 @@ public sealed interface Nursery permits NurseryImpl {
    * Starts {@code fn} as a new task and waits until it calls {@link TaskStatus#started(Object)},
    * then returns the value it passed. See {@link #start(StartBody, String)}.
    *
+   * <p>This method is a checkpoint.
+   *
    * @param <T> the type of the value
    * @param fn the task's body
    * @return the value passed to {@code started}
    * @throws Exception see {@link #start(StartBody, String)}
    */
+  @Checkpoint
   <T> T start(StartBody<T> fn) throws Exception;
 
   /**

@@ -283,10 +283,27 @@ class CombinatorsTest {
     assertEquals(2.0, Weft.currentTime());
   }
 
-  /** An outer Trio scope's cancellation passes through a timeout block unchanged. */
+  /**
+   * An outer Trio scope's cancellation passes through a timeout block unchanged: as a
+   * CancelledError (not a TooSlowException, not swallowed), caught by the outer scope.
+   */
   @WeftTest
   void testOuterScopeWins() throws Exception {
-    Timeouts.moveOnAfter(ONE, () -> Asyncio.timeout(Duration.ofSeconds(5), () -> job("x", 10)));
+    List<String> log = new ArrayList<>();
+    dev.weft.cancel.CancelScope outer =
+        Timeouts.moveOnAfter(
+            ONE,
+            () -> {
+              try {
+                Asyncio.timeout(Duration.ofSeconds(5), () -> job("x", 10));
+                log.add("the timeout block returned");
+              } catch (CancelledError e) {
+                log.add("the outer cancellation came through");
+                throw e;
+              }
+            });
+    assertEquals(List.of("the outer cancellation came through"), log);
+    assertTrue(outer.cancelledCaught());
     assertEquals(1.0, Weft.currentTime());
   }
 

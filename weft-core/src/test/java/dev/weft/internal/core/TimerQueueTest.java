@@ -14,13 +14,21 @@ class TimerQueueTest {
   void testOrder() {
     TimerQueue q = new TimerQueue();
     List<String> log = new ArrayList<>();
-    q.add(2, () -> log.add("b"));
-    q.add(1, () -> log.add("a"));
-    q.add(2, () -> log.add("c"));
-    q.add(3, () -> log.add("d"));
+    q.add(3, () -> log.add("late"));
+    // Eight equal deadlines, interleaved with others: a heap without the tie-break reorders them
+    // (three equal ones can come out in order by luck).
+    for (int i = 0; i < 8; i++) {
+      String name = "tie" + i;
+      q.add(2, () -> log.add(name));
+      q.add(1 + i / 8.0, () -> log.add("early"));
+    }
     assertEquals(1.0, q.nextDeadline());
-    assertEquals(3, q.expire(2.5));
-    assertEquals(List.of("a", "b", "c"), log);
+    assertEquals(16, q.expire(2.5));
+    List<String> ties = log.stream().filter(s -> s.startsWith("tie")).toList();
+    assertEquals(
+        List.of("tie0", "tie1", "tie2", "tie3", "tie4", "tie5", "tie6", "tie7"), ties);
+    assertEquals(List.of("early"), log.subList(0, 1));
+    assertEquals("tie0", log.get(8));
     assertEquals(3.0, q.nextDeadline());
   }
 
