@@ -356,7 +356,7 @@ class NurseryTest {
   @WeftTest
   void testTaskTree() throws Exception {
     Task main = Weft.currentTask();
-    assertEquals("main", main.name());
+    assertEquals("weft-main", main.name());
     assertTrue(main.parentNursery().isEmpty());
     Nursery.open(
         n -> {

@@ -285,7 +285,7 @@ class RunTest {
       n.startSoon(() -> Nursery.open(m -> m.startSoon(Weft::sleepForever, "b.child")), "b");
       Scheduling.awaitAllTasksBlocked(Duration.ZERO);
       List<String> names = Scheduling.allTasks().stream().map(Task::name).toList();
-      assertEquals(List.of("main", "a", "b", "b.child"), names);
+      assertEquals(List.of("weft-main", "a", "b", "b.child"), names);
       n.cancelScope().cancel();
     });
     assertEquals(List.of(main), Scheduling.allTasks());

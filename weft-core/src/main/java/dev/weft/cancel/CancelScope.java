@@ -120,6 +120,12 @@ public final class CancelScope {
     return s;
   }
 
+  /** Names the public call that made this scope, for CancelledError messages; returns this. */
+  CancelScope labelled(String what) {
+    impl.setLabel(what);
+    return this;
+  }
+
   /**
    * Runs {@code body} inside this scope. If the body ends with a {@link CancelledError} that this
    * scope caused, it is caught here and {@code run} returns normally; every other exception,

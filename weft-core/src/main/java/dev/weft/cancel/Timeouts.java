@@ -44,7 +44,7 @@ public final class Timeouts {
    * @throws Exception what the body threw, other than the cancellation this timeout caused
    */
   public static CancelScope moveOnAfter(Duration delay, Block body) throws Exception {
-    CancelScope s = CancelScope.withRelativeDeadline(checkDelay(delay, "moveOnAfter"));
+    CancelScope s = after(delay, "moveOnAfter");
     s.run(body);
     return s;
   }
@@ -59,7 +59,7 @@ public final class Timeouts {
    * @throws Exception what the body threw, other than the cancellation this timeout caused
    */
   public static <T> Optional<T> moveOnAfter(Duration delay, Callable<T> body) throws Exception {
-    return CancelScope.withRelativeDeadline(checkDelay(delay, "moveOnAfter")).run(body);
+    return after(delay, "moveOnAfter").run(body);
   }
 
   /**
@@ -72,7 +72,7 @@ public final class Timeouts {
    * @throws Exception what the body threw, other than the cancellation this timeout caused
    */
   public static CancelScope moveOnAt(double deadline, Block body) throws Exception {
-    CancelScope s = CancelScope.withDeadline(deadline);
+    CancelScope s = at(deadline, "moveOnAt");
     s.run(body);
     return s;
   }
@@ -88,7 +88,7 @@ public final class Timeouts {
    * @throws Exception what the body threw, other than the cancellation this timeout caused
    */
   public static <T> Optional<T> moveOnAt(double deadline, Callable<T> body) throws Exception {
-    return CancelScope.withDeadline(deadline).run(body);
+    return at(deadline, "moveOnAt").run(body);
   }
 
   /**
@@ -101,7 +101,9 @@ public final class Timeouts {
    * @throws Exception what the body threw
    */
   public static void failAfter(Duration delay, Block body) throws Exception {
-    checkCaught(moveOnAfter(checkDelay(delay, "failAfter"), body), delay);
+    CancelScope s = after(delay, "failAfter");
+    s.run(body);
+    checkCaught(s, "failAfter", delay);
   }
 
   /**
@@ -116,9 +118,9 @@ public final class Timeouts {
    * @throws Exception what the body threw
    */
   public static <T> T failAfter(Duration delay, Callable<T> body) throws Exception {
-    CancelScope s = CancelScope.withRelativeDeadline(checkDelay(delay, "failAfter"));
+    CancelScope s = after(delay, "failAfter");
     Optional<T> r = s.run(body);
-    checkCaught(s, delay);
+    checkCaught(s, "failAfter", delay);
     return r.orElse(null);
   }
 
@@ -132,7 +134,9 @@ public final class Timeouts {
    * @throws Exception what the body threw
    */
   public static void failAt(double deadline, Block body) throws Exception {
-    checkCaught(moveOnAt(deadline, body), deadline);
+    CancelScope s = at(deadline, "failAt");
+    s.run(body);
+    checkCaught(s, "failAt", deadline);
   }
 
   /**
@@ -147,10 +151,21 @@ public final class Timeouts {
    * @throws Exception what the body threw
    */
   public static <T> T failAt(double deadline, Callable<T> body) throws Exception {
-    CancelScope s = CancelScope.withDeadline(deadline);
+    CancelScope s = at(deadline, "failAt");
     Optional<T> r = s.run(body);
-    checkCaught(s, deadline);
+    checkCaught(s, "failAt", deadline);
     return r.orElse(null);
+  }
+
+  /** A scope whose deadline is {@code delay} after entry, named for messages. */
+  private static CancelScope after(Duration delay, String method) {
+    return CancelScope.withRelativeDeadline(checkDelay(delay, method))
+        .labelled("Timeouts." + method + "(" + delay + ")");
+  }
+
+  /** A scope with an absolute deadline, named for messages. */
+  private static CancelScope at(double deadline, String method) {
+    return CancelScope.withDeadline(deadline).labelled("Timeouts." + method + "(" + deadline + ")");
   }
 
   private static Duration checkDelay(Duration delay, String method) {
@@ -163,9 +178,11 @@ public final class Timeouts {
     return delay;
   }
 
-  private static void checkCaught(CancelScope s, Object limit) throws TooSlowException {
+  private static void checkCaught(CancelScope s, String method, Object limit)
+      throws TooSlowException {
     if (s.cancelledCaught()) {
-      throw new TooSlowException("the block did not finish within its time limit (" + limit + ")");
+      throw new TooSlowException(
+          "Timeouts." + method + ": the block did not finish within its time limit (" + limit + ")");
     }
   }
 }

@@ -17,7 +17,7 @@ import java.util.Optional;
  * <p>Methods that read the tree must be called from the task's loop.
  */
 public sealed interface Task permits dev.weft.internal.core.TaskImpl {
-  /** {@return the task's name (given to startSoon, or "task-N"; the root task is "main")} */
+  /** {@return the task's name (given to startSoon, or "task-N"; the root task of a Weft.run is "weft-main", so that a thread dump does not show two "main" threads)} */
   String name();
 
   /** {@return a number unique within the run, increasing in creation order} */

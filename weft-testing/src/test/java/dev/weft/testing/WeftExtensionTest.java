@@ -24,7 +24,7 @@ class WeftExtensionTest {
   @WeftTest
   void testRunsAsMainTaskOnMockClock(MockClock clock, TestInfo info) {
     ENGINES_SEEN.add(info.getDisplayName());
-    assertEquals("main", Weft.currentTask().name());
+    assertEquals("weft-main", Weft.currentTask().name());
     assertSame(clock, Scheduling.currentClock());
     assertEquals(0.0, Weft.currentTime());
     Weft.sleep(Duration.ofHours(1));

@@ -26,6 +26,10 @@ public final class CancelScopeImpl {
   private boolean everDelivered;
   private boolean edgeTriggered;
   private String reason;
+  /** The public call that made this scope, for messages; null for a plain CancelScope. */
+  private String label;
+  /** The cancellation came from the deadline, not from cancel(): for the error's message. */
+  private boolean byDeadline;
   private boolean cancelledCaught;
   private boolean entered;
   private CancelStatus status;
@@ -199,7 +203,9 @@ public final class CancelScopeImpl {
   /** {@return the error to throw into {@code t}, which sits in a cancelled status} */
   static CancelledError newCancelledError(TaskImpl t) {
     CancelScopeImpl cause = cause(t);
-    CancelledError e = Access.newCancelledError(cause == null ? null : cause.reason);
+    CancelledError e =
+        Access.newCancelledError(
+            cause == null ? null : cause.reason != null ? cause.reason : cause.cancelMessage());
     return Access.withOrigin(e, cause);
   }
 
@@ -294,7 +300,7 @@ public final class CancelScopeImpl {
     // use the caller's; from outside any loop (or from another thread) we only read.
     RunLoop r = status != null ? runner : RunLoop.currentOrNull();
     if (r != null && r.inLoop() && r.clock.currentTime() >= deadline) {
-      cancel();
+      cancelForDeadline();
     }
     return cancelCalled;
   }
@@ -332,7 +338,7 @@ public final class CancelScopeImpl {
     t.activateCancelStatus(status);
     if (!cancelCalled && deadline != Double.POSITIVE_INFINITY) {
       if (runner.clock.currentTime() >= deadline) {
-        cancel();
+        cancelForDeadline();
       } else {
         armTimer();
       }
@@ -405,9 +411,45 @@ public final class CancelScopeImpl {
     }
   }
 
+  /** Cancels because the deadline has passed, remembering why for the CancelledError's message. */
+  private void cancelForDeadline() {
+    if (!cancelCalled) {
+      byDeadline = true;
+    }
+    cancel();
+  }
+
+  /**
+   * Names the public call that made this scope, for messages ("Timeouts.failAfter(PT1S)", "the
+   * scope of Nursery.open").
+   *
+   * @param what the name
+   */
+  public void setLabel(String what) {
+    label = what;
+  }
+
+  /**
+   * {@return the message of a CancelledError this scope causes without a reason: which scope, and
+   * whether its deadline passed or cancel() was called}
+   */
+  String cancelMessage() {
+    String who = label != null ? label : "a CancelScope";
+    if (byDeadline) {
+      return "cancelled: the deadline of "
+          + who
+          + " passed (deadline "
+          + deadline
+          + " on the loop's clock)";
+    }
+    return "cancelled: cancel() was called on "
+        + who
+        + (deadline == Double.POSITIVE_INFINITY ? "" : " (its deadline " + deadline + " had not passed)");
+  }
+
   private void deadlineExpired() {
     timer = null;
-    cancel();
+    cancelForDeadline();
   }
 
   private void checkThread(String what) {

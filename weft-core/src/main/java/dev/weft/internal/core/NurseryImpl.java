@@ -99,6 +99,7 @@ public final class NurseryImpl implements Nursery {
     Objects.requireNonNull(body, "body");
     TaskImpl task = RunLoop.currentTask("Nursery.open");
     CancelScope scope = new CancelScope();
+    Access.impl(scope).setLabel("the scope of Nursery.open");
     scope.run(
         () -> {
           NurseryImpl n = new NurseryImpl(task.runner, task, scope, task.cancelStatus, false);

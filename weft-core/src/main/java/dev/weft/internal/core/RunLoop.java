@@ -58,6 +58,9 @@ final class RunLoop implements LoopHost {
    */
   final ArrayDeque<Object> runq = new ArrayDeque<>();
   private final PriorityQueue<IdleWaiter> idleWaiters = new PriorityQueue<>();
+  /** The main task's name (and its thread's). */
+  static final String MAIN_TASK_NAME = "weft-main";
+
   final CancelScope mainScope = new CancelScope();
   final CancelScope systemScope = new CancelScope();
   /** True for a loop made by EventLoop.open, driven by its owner rather than by Weft.run. */
@@ -168,7 +171,9 @@ final class RunLoop implements LoopHost {
    */
   void startMain(Callable<?> main) {
     CancelStatus mainStatus = Access.impl(mainScope).enterDetached(this);
-    mainTask = newTask(main, "main", null, false);
+    // Not "main": a thread dump would show it beside the JVM's own main thread.
+    Access.impl(mainScope).setLabel("the run's main scope");
+    mainTask = newTask(main, MAIN_TASK_NAME, null, false);
     mainTask.activateCancelStatus(mainStatus);
   }
 
