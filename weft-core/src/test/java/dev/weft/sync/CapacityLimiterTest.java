@@ -92,7 +92,7 @@ class CapacityLimiterTest {
     CapacityLimiter l = new CapacityLimiter(5);
     try (var _ = l.acquire()) {
       IllegalStateException e = assertThrows(IllegalStateException.class, l::acquire);
-      assertTrue(e.getMessage().contains("task 'main' already holds"), e.getMessage());
+      assertTrue(e.getMessage().contains("task 'weft-main' already holds"), e.getMessage());
       assertThrows(IllegalStateException.class, l::tryAcquire);
     }
     IllegalStateException e = assertThrows(IllegalStateException.class, l::release);

@@ -152,7 +152,7 @@ class LockTest {
         IllegalStateException e = assertThrows(IllegalStateException.class, lock::release);
         messages.add(e.getMessage());
       });
-      assertTrue(messages.get(0).contains("held by task 'holder', not by the current task 'main'"),
+      assertTrue(messages.get(0).contains("held by task 'holder', not by the current task 'weft-main'"),
           messages.get(0));
       assertEquals(FREE, lock.statistics());
     }
@@ -278,7 +278,7 @@ class LockTest {
     Lock lock = new Lock();
     assertTrue(lock.toString().contains("unlocked"), lock.toString());
     try (var _ = lock.acquire()) {
-      assertTrue(lock.toString().contains("locked by main"), lock.toString());
+      assertTrue(lock.toString().contains("locked by weft-main"), lock.toString());
       assertTrue(lock.isLocked());
     }
   }
