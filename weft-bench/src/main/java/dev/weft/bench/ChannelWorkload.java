@@ -68,7 +68,7 @@ final class ChannelWorkload implements Workload {
    */
   static long oneRound(Engine engine, int capacity, int messages) throws Exception {
     return Weft.run(
-        c -> c.withEngine(engine),
+        c -> Macro.configure(c, engine),
         () -> {
           MemoryChannel<Integer> channel = MemoryChannel.open(capacity);
           long[] sum = new long[1];

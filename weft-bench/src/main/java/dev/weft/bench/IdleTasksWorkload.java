@@ -56,7 +56,7 @@ final class IdleTasksWorkload implements Workload {
    */
   static long oneRound(Engine engine, int tasks) throws Exception {
     return Weft.run(
-        c -> c.withEngine(engine),
+        c -> Macro.configure(c, engine),
         () -> {
           Event event = new Event();
           long before = usedAfterGc();

@@ -40,7 +40,7 @@ final class LockUncontendedWorkload implements Workload {
    */
   static long oneRound(Engine engine, int ops) throws Exception {
     return Weft.run(
-        c -> c.withEngine(engine),
+        c -> Macro.configure(c, engine),
         () -> {
           Lock lock = new Lock();
           int n = 0;

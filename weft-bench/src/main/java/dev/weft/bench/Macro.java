@@ -1,6 +1,7 @@
 package dev.weft.bench;
 
 import dev.weft.Engine;
+import dev.weft.RunConfig;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +22,9 @@ import java.util.Map;
  * <pre>
  * impl=jdk_array_blocking_queue workload=queue_buffered metric=ns_per_msg value=52
  * </pre>
+ *
+ * <p>{@code -Dweft.bench.schedulingBudget=N} runs every weft loop with that scheduling budget
+ * (1 is Trio's switch at every checkpoint) and ends weft's lines with {@code budget=N}.
  *
  * <p>{@code Macro} runs every workload; {@code Macro NAME} runs one. Each workload runs on the
  * fast engine, then on the portable one, or only on the engine the system property {@code
@@ -44,7 +48,25 @@ public final class Macro {
     WORKLOADS.put("echo_asyncio", new EchoWorkload("echo_asyncio_server"));
   }
 
+  /**
+   * The scheduling budget every workload's loop uses: {@code -Dweft.bench.schedulingBudget=N}, or
+   * the default. A budget of 1 is Trio's switch at every checkpoint, weft's policy before ADR 0008,
+   * so the two can be compared on the same machine minutes apart.
+   */
+  static final int BUDGET =
+      Integer.getInteger("weft.bench.schedulingBudget", RunConfig.DEFAULT_SCHEDULING_BUDGET);
+
   private Macro() {}
+
+  /**
+   * {@return the options of a workload's loop: {@code config} with the engine and {@link #BUDGET}}
+   *
+   * @param config the defaults {@code Weft.run} passes in
+   * @param engine the engine the workload runs on
+   */
+  static RunConfig configure(RunConfig config, Engine engine) {
+    return config.withEngine(engine).withSchedulingBudget(BUDGET);
+  }
 
   /**
    * Runs the workloads.
@@ -99,7 +121,8 @@ public final class Macro {
    */
   static String line(String workload, Workload.Figure f, Engine engine) {
     return "impl=weft workload=" + workload + " metric=" + f.metric() + " value=" + f.value()
-        + " engine=" + engineName(engine);
+        + " engine=" + engineName(engine)
+        + (BUDGET == RunConfig.DEFAULT_SCHEDULING_BUDGET ? "" : " budget=" + BUDGET);
   }
 
   /** {@return the names of the workloads, in the order a full run goes through them} */

@@ -47,7 +47,7 @@ final class QueueWorkload implements Workload {
    */
   static long oneRound(Engine engine, int messages) throws Exception {
     return Weft.run(
-        c -> c.withEngine(engine),
+        c -> Macro.configure(c, engine),
         () -> {
           FifoQueue<Integer> queue = new FifoQueue<>(CAPACITY);
           long[] sum = new long[1];

@@ -29,7 +29,7 @@ final class SpawnJoinWorkload implements Workload {
    */
   static long oneRound(Engine engine, int tasks) throws Exception {
     return Weft.run(
-        c -> c.withEngine(engine),
+        c -> Macro.configure(c, engine),
         () -> {
           long start = System.nanoTime();
           Nursery.open(

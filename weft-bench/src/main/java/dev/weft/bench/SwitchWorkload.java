@@ -30,7 +30,7 @@ final class SwitchWorkload implements Workload {
    */
   static long oneRound(Engine engine, int checkpoints) throws Exception {
     return Weft.run(
-        c -> c.withEngine(engine),
+        c -> Macro.configure(c, engine),
         () -> {
           long start = System.nanoTime();
           Nursery.open(

@@ -152,7 +152,7 @@ final class TimersWorkload implements Workload {
 
   static long weftRound(Engine engine, long[] delay, long[] late) throws Exception {
     return Weft.run(
-        c -> c.withEngine(engine),
+        c -> Macro.configure(c, engine),
         () -> {
           long start = System.nanoTime();
           Nursery.open(
