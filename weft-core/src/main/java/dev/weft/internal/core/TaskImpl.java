@@ -104,6 +104,12 @@ public final class TaskImpl implements Task {
    * loop does it right after the step, RunLoop#step), or when a scope it is parked in gets
    * cancelled (see CancelStatus#recalculate).
    *
+   * The scheduling budget (ADR 0008): RunLoop#step sets `budget` to the run's budget before every
+   * step; schedulePoint() spends one and turns into yieldNow() when it reaches 0, so a step passes
+   * at most `budget` schedule points (Invariant, asserted there: budget >= 1 on entry). park() and
+   * yieldNow() do not look at the budget: a park is a switch anyway, and an explicit checkpoint is
+   * the user asking for one. See SchedulingPolicyTest.
+   *
    * Differences from Trio. An abort function may run more than once per park: if it returns
    * Abort.FAILED (the primitive cannot back out now, e.g. a handed-over item is on its way), the
    * task stays parked and cancellable, and the next recalculation of its cancel status, or its
@@ -174,6 +180,7 @@ public final class TaskImpl implements Task {
    * an exhausted budget returns to the scheduler whatever else is queued.
    */
   void schedulePoint() {
+    assert state == State.RUNNING && budget >= 1 : this + ", budget " + budget;
     if (--budget > 0) {
       schedulePoints++;
       return;
