@@ -49,6 +49,8 @@ public final class AsyncTask<T> extends AsyncFuture<T> {
   private final CancelScope scope = CancelScope.edgeTriggered();
 
   // mutable state
+  /** asyncio's _num_cancels_requested: cancel() calls not yet taken back by uncancel(). */
+  private int cancelRequests;
   private String name;
   private dev.weft.lowlevel.Task task;
 
@@ -116,8 +118,34 @@ public final class AsyncTask<T> extends AsyncFuture<T> {
     if (done()) {
       return false;
     }
+    cancelRequests++;
     scope.cancelWithReason(message);
     return true;
+  }
+
+  /**
+   * {@return the number of cancel requests not yet taken back} (asyncio 3.11's {@code
+   * Task.cancelling()}): each {@link #cancel(String)} of a task that is not done adds one, each
+   * {@link #uncancel()} takes one back. Code that catches a {@code CancelledError} on purpose
+   * (a timeout, a task group) uses it to tell whether someone else also asked for cancellation.
+   */
+  public int cancelling() {
+    return cancelRequests;
+  }
+
+  /**
+   * Takes back one cancel request (asyncio 3.11's {@code Task.uncancel()}) and returns how many
+   * are left; at zero it stays zero. It only changes the count: a request already delivered stays
+   * delivered. Never blocks; not a checkpoint.
+   *
+   * @return the number of cancel requests left
+   */
+  public int uncancel() {
+    checkLoop("uncancel");
+    if (cancelRequests > 0) {
+      cancelRequests--;
+    }
+    return cancelRequests;
   }
 
   /** {@return the task's name} */

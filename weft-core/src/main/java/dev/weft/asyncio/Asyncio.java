@@ -419,8 +419,11 @@ public final class Asyncio {
   public static <T> List<Awaitable<T>> asCompleted(
       Collection<? extends Awaitable<? extends T>> awaitables, Duration timeout) {
     LoopState state = LoopState.current("asCompleted()");
-    List<AsyncFuture<? extends T>> todo = new ArrayList<>(new LinkedHashSet<>(futures(state,
-        new ArrayList<>(awaitables))));
+    // asyncio: {ensure_future(f) for f in set(fs)}: duplicates collapse before lambdas are wrapped,
+    // so the same lambda given twice runs once.
+    List<AsyncFuture<? extends T>> todo =
+        new ArrayList<>(
+            new LinkedHashSet<>(futures(state, new ArrayList<>(new LinkedHashSet<>(awaitables)))));
     ArrayDeque<AsyncFuture<? extends T>> done = new ArrayDeque<>();
     boolean[] timedOut = new boolean[1];
     List<AsyncFuture<Void>> signal = new ArrayList<>(List.of(new AsyncFuture<>(state)));
@@ -577,28 +580,7 @@ public final class Asyncio {
    */
   public static <T> T timeoutAt(double when, TimeoutBody<T> body) throws Exception {
     Objects.requireNonNull(body, "body");
-    CancelScope scope = CancelScope.edgeTriggered();
-    scope.setDeadline(when);
-    Timeout handle = new Timeout(scope);
-    CancelledError[] cancelled = new CancelledError[1];
-    Optional<T> value =
-        scope.run(
-            () -> {
-              try {
-                return body.run(handle);
-              } catch (CancelledError e) {
-                cancelled[0] = e;
-                throw e;
-              }
-            });
-    if (scope.cancelledCaught()) {
-      // asyncio raises TimeoutError from the CancelledError; so do we, as the cause.
-      TooSlowException e =
-          new TooSlowException("the timeout expired (deadline " + scope.deadline() + ")");
-      e.initCause(cancelled[0]);
-      throw e;
-    }
-    return value.orElse(null);
+    return new Timeout(when).run(body);
   }
 
   // ---- CompletionStage interop

@@ -80,9 +80,22 @@ public final class TaskGroup {
    * @param function what the task runs
    * @param name the task's name, or null for "task-N"
    * @return the task
-   * @throws IllegalStateException if the group has ended
+   * @throws IllegalStateException if the group has finished, or is shutting down because a task
+   *     failed or the group was cancelled
    */
   public <T> AsyncTask<T> createTask(Awaitable<T> function, String name) {
+    Objects.requireNonNull(function, "function");
+    // asyncio's rules: a group that has finished, or is shutting down because a task failed or
+    // the group was cancelled, takes no new tasks (the function never runs).
+    if (nursery.isClosed()) {
+      throw new IllegalStateException(
+          "TaskGroup.createTask: the TaskGroup is finished; create tasks inside its open() block");
+    }
+    if (nursery.cancelScope().cancelCalled()) {
+      throw new IllegalStateException(
+          "TaskGroup.createTask: the TaskGroup is shutting down (a task failed or the group was "
+              + "cancelled); the new task would be cancelled at once, so it is not started");
+    }
     return new AsyncTask<T>(state, function, name).startIn(nursery);
   }
 

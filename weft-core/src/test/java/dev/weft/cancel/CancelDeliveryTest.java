@@ -166,4 +166,30 @@ class CancelDeliveryTest {
     assertInstanceOf(IOException.class, e.exceptions().get(0));
     assertTrue(outer.cancelledCaught());
   }
+
+  /**
+   * Two cancels of a parked task before it runs again are one delivery (asyncio: two
+   * Task.cancel() calls raise one CancelledError), not a second pending request.
+   */
+  @WeftTest
+  void testCancelsBeforeTheTaskRunsCollapse() throws Exception {
+    CancelScope scope = CancelScope.edgeTriggered();
+    int[] caught = new int[1];
+    Nursery.open(n -> {
+      n.startSoon(() -> scope.run(() -> {
+        try {
+          Weft.sleep(TEN);
+        } catch (CancelledError e) {
+          caught[0]++;
+        }
+        Weft.sleep(ONE); // no second request pending
+      }));
+      dev.weft.lowlevel.Scheduling.awaitAllTasksBlocked(Duration.ZERO);
+      scope.cancel();
+      scope.cancel();
+    });
+    assertEquals(1, caught[0]);
+    assertFalse(scope.cancelledCaught());
+    assertEquals(1.0, Weft.currentTime());
+  }
 }

@@ -164,7 +164,7 @@ public final class CancelScopeImpl {
     // The thread is checked first: a call from the wrong thread fails the same way whether or not
     // the scope is already cancelled.
     checkThread("cancel");
-    if (cancelCalled && !requestDelivered) {
+    if (cancelCalled && (!requestDelivered || deliveryNotSeenYet())) {
       return;
     }
     reason = why;
@@ -177,6 +177,19 @@ public final class CancelScopeImpl {
     if (status != null) {
       status.recalculate();
     }
+  }
+
+  /**
+   * {@return whether the last request was delivered by an abort but the owner task has not run
+   * since}: its park will throw our CancelledError when it does. A cancel() now joins that
+   * delivery instead of making a second request, as asyncio's Task.cancel() does before the task
+   * has run its next step (two cancels of a waiting task raise one CancelledError).
+   */
+  private boolean deliveryNotSeenYet() {
+    return task != null
+        && task.state == TaskImpl.State.RUNNABLE
+        && task.nextError instanceof CancelledError c
+        && Access.origin(c) == this;
   }
 
   /**
