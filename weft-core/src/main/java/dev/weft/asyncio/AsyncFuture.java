@@ -60,6 +60,8 @@ public sealed class AsyncFuture<T> implements Awaitable<T> permits AsyncTask, Ga
   private String cancelMessage;
   private List<Consumer<? super AsyncFuture<T>>> callbacks;
   private ArrayDeque<dev.weft.lowlevel.Task> waiters;
+  /** The record of an exception nobody has retrieved yet, or null. */
+  private UnretrievedFailure unretrieved;
 
   /*
    * Implementation notes.
@@ -71,7 +73,8 @@ public sealed class AsyncFuture<T> implements Awaitable<T> permits AsyncTask, Ga
    * plain future that completes it, which reschedules the waiter itself (the abort's result is
    * then ignored by the runtime); for a task or gather it is only a request, and the waiter keeps
    * waiting (Abort.FAILED) for the real outcome. An exception is "retrieved" once result(),
-   * exception() or await() has shown it; one never retrieved is reported when the loop closes.
+   * exception() or await() has shown it; one never retrieved is reported when the future is
+   * collected or the loop closes, whichever comes first (UnretrievedFailure).
    */
 
   AsyncFuture(LoopState loopState) {
@@ -121,8 +124,9 @@ public sealed class AsyncFuture<T> implements Awaitable<T> permits AsyncTask, Ga
           "setException(CancelledError): to cancel a future, call cancel()");
     }
     exception = error;
-    loopState.unretrieved.add(this);
     complete(FINISHED);
+    // After complete(), so that the record describes the future as done.
+    unretrieved = UnretrievedFailure.register(this, error);
   }
 
   /**
@@ -183,7 +187,7 @@ public sealed class AsyncFuture<T> implements Awaitable<T> permits AsyncTask, Ga
     if (state == CANCELLED) {
       throw newCancelledError();
     }
-    loopState.unretrieved.remove(this);
+    markRetrieved();
     return exception;
   }
 
@@ -287,7 +291,7 @@ public sealed class AsyncFuture<T> implements Awaitable<T> permits AsyncTask, Ga
           if (f.state == CANCELLED) {
             cf.cancel(false);
           } else if (f.exception != null) {
-            loopState.unretrieved.remove(f);
+            f.markRetrieved();
             cf.completeExceptionally(f.exception);
           } else {
             cf.complete(f.result);
@@ -320,7 +324,7 @@ public sealed class AsyncFuture<T> implements Awaitable<T> permits AsyncTask, Ga
       throw newCancelledError();
     }
     if (exception != null) {
-      loopState.unretrieved.remove(this);
+      markRetrieved();
       throw asException(exception);
     }
     return result;
@@ -333,7 +337,10 @@ public sealed class AsyncFuture<T> implements Awaitable<T> permits AsyncTask, Ga
 
   /** Marks an exception as seen, for code that passes it on itself (gather, TaskGroup). */
   void markRetrieved() {
-    loopState.unretrieved.remove(this);
+    if (unretrieved != null) {
+      unretrieved.retrieved();
+      unretrieved = null;
+    }
   }
 
   /** {@return the message given to the cancel behind {@code e}, or null for none} */
@@ -353,10 +360,10 @@ public sealed class AsyncFuture<T> implements Awaitable<T> permits AsyncTask, Ga
   void failWith(Throwable error) {
     checkPending("setException");
     exception = error;
-    if (!(error instanceof CancelledError)) {
-      loopState.unretrieved.add(this);
-    }
     complete(FINISHED);
+    if (!(error instanceof CancelledError)) {
+      unretrieved = UnretrievedFailure.register(this, error);
+    }
   }
 
   /** Cancels without the loop check and message rules; for subclasses that finish cancelled. */

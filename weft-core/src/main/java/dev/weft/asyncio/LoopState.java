@@ -20,7 +20,7 @@ final class LoopState {
   final EventLoop eventLoop;
   final Loop loop;
   final Set<AsyncTask<?>> liveTasks = new LinkedHashSet<>();
-  final Set<AsyncFuture<?>> unretrieved = new LinkedHashSet<>();
+  final Set<UnretrievedFailure> unretrieved = new LinkedHashSet<>();
 
   // mutable state
   BiConsumer<String, Throwable> exceptionHandler;
@@ -90,14 +90,10 @@ final class LoopState {
 
   private void closed() {
     // DESIGN.md invariant 6: a failure nobody looked at reaches the log when the loop closes.
-    List<AsyncFuture<?>> left = new ArrayList<>(unretrieved);
+    List<UnretrievedFailure> left = new ArrayList<>(unretrieved);
     unretrieved.clear();
-    for (AsyncFuture<?> f : left) {
-      report(
-          (f instanceof AsyncTask<?> ? "Task" : "Future")
-              + " exception was never retrieved: "
-              + f,
-          f.exceptionUnchecked());
+    for (UnretrievedFailure u : left) {
+      u.reportAtClose();
     }
   }
 }

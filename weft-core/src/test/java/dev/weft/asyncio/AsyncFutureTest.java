@@ -190,4 +190,46 @@ class AsyncFutureTest {
     assertTrue(reported.get(0).startsWith("Future exception was never retrieved"), reported.get(0));
     assertTrue(reported.get(0).endsWith("ignored"), reported.get(0));
   }
+
+  /**
+   * An exception nobody retrieved is reported as soon as its future is collected, while the loop
+   * still runs (DESIGN.md invariant 6), through the loop's exception handler.
+   */
+  @ParameterizedTest
+  @EnumSource(Engine.class)
+  void testUnretrievedReportedWhenCollected(Engine engine) throws Exception {
+    List<String> reported = new ArrayList<>();
+    Asyncio.run(
+        c -> c.withEngine(engine),
+        () -> {
+          dev.weft.sync.Event seen = new dev.weft.sync.Event();
+          Asyncio.getRunningLoop()
+              .setExceptionHandler(
+                  (msg, err) -> {
+                    reported.add(msg + " / " + err.getMessage());
+                    seen.set();
+                  });
+          java.lang.ref.ReferenceQueue<Object> queue = new java.lang.ref.ReferenceQueue<>();
+          java.lang.ref.PhantomReference<Object> ref = failAndDrop(queue);
+          java.lang.ref.Reference<?> collected = null;
+          for (int i = 0; i < 50 && collected == null; i++) {
+            System.gc();
+            collected = queue.remove(100);
+          }
+          assertSame(ref, collected, "the dropped future was collected");
+          // The Cleaner's report reaches the loop through its inbox; the bound is generous.
+          Timeouts.failAfter(Duration.ofSeconds(30), seen::await);
+          return null;
+        });
+    assertEquals(1, reported.size(), reported.toString());
+    assertTrue(reported.get(0).startsWith("Future exception was never retrieved"), reported.get(0));
+    assertTrue(reported.get(0).endsWith("dropped"), reported.get(0));
+  }
+
+  private static java.lang.ref.PhantomReference<Object> failAndDrop(
+      java.lang.ref.ReferenceQueue<Object> queue) {
+    AsyncFuture<String> f = Asyncio.getRunningLoop().createFuture();
+    f.setException(new IOException("dropped"));
+    return new java.lang.ref.PhantomReference<>(f, queue);
+  }
 }
