@@ -487,7 +487,7 @@ final class RunLoop implements LoopHost {
     TaskImpl t = CURRENT_TASK.orElse(NO_TASK);
     if (t == NO_TASK) {
       throw new IllegalStateException(
-          what
+          PublicCaller.name(what)
               + " must be called from a weft task, but thread '"
               + Thread.currentThread().getName()
               + "' is not running one. Start a loop with Weft.run(...) and call it from there.");
@@ -511,7 +511,7 @@ final class RunLoop implements LoopHost {
   void checkInLoop(String what) {
     if (!inLoop()) {
       throw new IllegalStateException(
-          what
+          publicName(what)
               + " was called from thread '"
               + Thread.currentThread().getName()
               + "', outside the weft loop it belongs to. weft objects are bound to their loop: "
@@ -519,6 +519,12 @@ final class RunLoop implements LoopHost {
               + "RunToken.runSyncSoon(...) (get the token with Scheduling.currentRunToken() "
               + "inside the loop).");
     }
+  }
+
+  /** {@code what} ("CancelScope.cancel()") or, if found, the public method the user called. */
+  private static String publicName(String what) {
+    String found = PublicCaller.name(null);
+    return found != null ? found + "()" : what;
   }
 
   // ---- queries for the public API
