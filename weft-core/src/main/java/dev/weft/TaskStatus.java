@@ -8,7 +8,22 @@ package dev.weft;
  *
  * @param <T> the type of value the task reports
  */
-public sealed interface TaskStatus<T> permits dev.weft.internal.core.NurseryImpl.TaskStatusImpl {
+public sealed interface TaskStatus<T>
+    permits dev.weft.internal.core.NurseryImpl.TaskStatusImpl,
+        dev.weft.internal.core.IgnoredTaskStatus {
+  /**
+   * {@return a status whose {@code started} does nothing} (Trio's {@code TASK_STATUS_IGNORED}), so
+   * that a function written for {@link Nursery#start} can also be called directly: {@code
+   * serve(TaskStatus.ignored())}. Its {@code started} may be called any number of times, from any
+   * thread.
+   *
+   * @param <T> the value type the function reports
+   */
+  @SuppressWarnings("unchecked")
+  static <T> TaskStatus<T> ignored() {
+    return (TaskStatus<T>) dev.weft.internal.core.IgnoredTaskStatus.INSTANCE;
+  }
+
   /**
    * Reports readiness with no value ({@code start} returns null). Not a checkpoint.
    *

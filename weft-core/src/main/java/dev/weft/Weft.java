@@ -148,15 +148,22 @@ public final class Weft {
   /**
    * Pauses the current task for {@code duration} of loop time; other tasks run meanwhile.
    *
-   * <p>This method is a checkpoint, also for a zero or negative duration.
+   * <p>This method is a checkpoint, also for a zero duration.
    *
-   * @param duration how long
+   * @param duration how long; zero or more
+   * @throws IllegalArgumentException if {@code duration} is negative (Trio's ValueError; asyncio's
+   *     {@code Asyncio.sleep} accepts it and does not wait)
    * @throws dev.weft.cancel.CancelledError if cancelled while sleeping
    */
   @Checkpoint
   public static void sleep(Duration duration) {
     Objects.requireNonNull(duration, "duration");
-    if (duration.isZero() || duration.isNegative()) {
+    if (duration.isNegative()) {
+      throw new IllegalArgumentException(
+          "Weft.sleep: the duration cannot be negative, got " + duration
+              + "; use Duration.ZERO (a checkpoint) for no wait");
+    }
+    if (duration.isZero()) {
       Core.checkpoint();
       return;
     }

@@ -166,13 +166,14 @@ public final class Asyncio {
   // ---- sleeping
 
   /**
-   * Sleeps for {@code delay} (as {@link Weft#sleep}). This method is a checkpoint.
+   * Sleeps for {@code delay} (as {@link Weft#sleep}, except that a negative delay, as in asyncio,
+   * is not an error and does not wait). This method is a checkpoint.
    *
    * @param delay how long
    */
   @Checkpoint
   public static void sleep(Duration delay) {
-    Weft.sleep(delay);
+    Weft.sleep(delay.isNegative() ? Duration.ZERO : delay); // asyncio accepts a negative delay
   }
 
   /**
@@ -186,7 +187,7 @@ public final class Asyncio {
    */
   @Checkpoint
   public static <T> T sleep(Duration delay, T result) {
-    Weft.sleep(delay);
+    Weft.sleep(delay.isNegative() ? Duration.ZERO : delay); // asyncio accepts a negative delay
     return result;
   }
 

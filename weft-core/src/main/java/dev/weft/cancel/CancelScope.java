@@ -83,6 +83,10 @@ public final class CancelScope {
     Objects.requireNonNull(delay, "delay");
     if (delay.isNegative()) {
       throw new IllegalArgumentException(
+          "CancelScope.withRelativeDeadline: the delay cannot be negative, got " + delay);
+    }
+    if (delay.isNegative()) {
+      throw new IllegalArgumentException(
           "CancelScope.withRelativeDeadline: the delay cannot be negative (" + delay + "); use "
               + "Duration.ZERO to cancel at the first checkpoint, or withDeadline(time) for a "
               + "deadline already past");
@@ -196,9 +200,28 @@ public final class CancelScope {
     impl.setDeadline(deadline);
   }
 
-  /** {@return the deadline relative to entry, if the scope was made with one and not yet run} */
+  /**
+   * {@return the deadline relative to now} (Trio's {@code relative_deadline}): once the scope has
+   * been entered, the time left until its deadline (negative once passed; empty with no deadline);
+   * before, the relative deadline it was made with (empty for none, or for an absolute deadline).
+   */
   public Optional<Duration> relativeDeadline() {
     return Optional.ofNullable(impl.relativeDeadline());
+  }
+
+  /**
+   * Sets the deadline relative to now (Trio's {@code relative_deadline} setter): once entered,
+   * the deadline becomes the current time plus {@code delay}; before, {@code delay} is counted
+   * from entry. Not a checkpoint.
+   *
+   * @param delay how long; zero or more
+   * @throws IllegalArgumentException if {@code delay} is negative
+   * @throws IllegalStateException if the scope has not been entered and has an absolute deadline,
+   *     or if it is running and the call comes from another thread
+   */
+  public void setRelativeDeadline(Duration delay) {
+    Objects.requireNonNull(delay, "delay");
+    impl.setRelativeDeadline(delay);
   }
 
   /** {@return whether this scope shields its body from cancellation of outer scopes} */

@@ -168,6 +168,143 @@ public final class Timeouts {
     return CancelScope.withDeadline(deadline).labelled("Timeouts." + method + "(" + deadline + ")");
   }
 
+  // ---- with Trio's shield option: the body is shielded from outer cancellation, and the timeout
+  // itself still applies (Trio's move_on_after(..., shield=True) and friends)
+
+  /**
+   * {@link #moveOnAfter(Duration, Block)} with Trio's {@code shield} option.
+   *
+   * @param delay how long the body may run
+   * @param shield whether cancellation of outer scopes is kept from the body
+   * @param body the body
+   * @return the scope
+   * @throws Exception what the body threw, other than the cancellation this timeout caused
+   */
+  public static CancelScope moveOnAfter(Duration delay, boolean shield, Block body)
+      throws Exception {
+    CancelScope s = shielded(after(delay, "moveOnAfter"), shield);
+    s.run(body);
+    return s;
+  }
+
+  /**
+   * {@link #moveOnAfter(Duration, Callable)} with Trio's {@code shield} option.
+   *
+   * @param <T> the result type
+   * @param delay how long the body may run
+   * @param shield whether cancellation of outer scopes is kept from the body
+   * @param body the body
+   * @return the body's value, or empty if the timeout cancelled it
+   * @throws Exception what the body threw, other than the cancellation this timeout caused
+   */
+  public static <T> Optional<T> moveOnAfter(Duration delay, boolean shield, Callable<T> body)
+      throws Exception {
+    return shielded(after(delay, "moveOnAfter"), shield).run(body);
+  }
+
+  /**
+   * {@link #moveOnAt(double, Block)} with Trio's {@code shield} option.
+   *
+   * @param deadline a time on the loop's clock
+   * @param shield whether cancellation of outer scopes is kept from the body
+   * @param body the body
+   * @return the scope
+   * @throws Exception what the body threw, other than the cancellation this timeout caused
+   */
+  public static CancelScope moveOnAt(double deadline, boolean shield, Block body)
+      throws Exception {
+    CancelScope s = shielded(at(deadline, "moveOnAt"), shield);
+    s.run(body);
+    return s;
+  }
+
+  /**
+   * {@link #moveOnAt(double, Callable)} with Trio's {@code shield} option.
+   *
+   * @param <T> the result type
+   * @param deadline a time on the loop's clock
+   * @param shield whether cancellation of outer scopes is kept from the body
+   * @param body the body
+   * @return the body's value, or empty if the timeout cancelled it
+   * @throws Exception what the body threw, other than the cancellation this timeout caused
+   */
+  public static <T> Optional<T> moveOnAt(double deadline, boolean shield, Callable<T> body)
+      throws Exception {
+    return shielded(at(deadline, "moveOnAt"), shield).run(body);
+  }
+
+  /**
+   * {@link #failAfter(Duration, Block)} with Trio's {@code shield} option.
+   *
+   * @param delay how long the body may run
+   * @param shield whether cancellation of outer scopes is kept from the body
+   * @param body the body
+   * @throws TooSlowException if the timeout expired
+   * @throws Exception what the body threw
+   */
+  public static void failAfter(Duration delay, boolean shield, Block body) throws Exception {
+    CancelScope s = shielded(after(delay, "failAfter"), shield);
+    s.run(body);
+    checkCaught(s, "failAfter", delay);
+  }
+
+  /**
+   * {@link #failAfter(Duration, Callable)} with Trio's {@code shield} option.
+   *
+   * @param <T> the result type
+   * @param delay how long the body may run
+   * @param shield whether cancellation of outer scopes is kept from the body
+   * @param body the body
+   * @return the body's value
+   * @throws TooSlowException if the timeout expired
+   * @throws Exception what the body threw
+   */
+  public static <T> T failAfter(Duration delay, boolean shield, Callable<T> body)
+      throws Exception {
+    CancelScope s = shielded(after(delay, "failAfter"), shield);
+    Optional<T> r = s.run(body);
+    checkCaught(s, "failAfter", delay);
+    return r.orElse(null);
+  }
+
+  /**
+   * {@link #failAt(double, Block)} with Trio's {@code shield} option.
+   *
+   * @param deadline a time on the loop's clock
+   * @param shield whether cancellation of outer scopes is kept from the body
+   * @param body the body
+   * @throws TooSlowException if the deadline passed
+   * @throws Exception what the body threw
+   */
+  public static void failAt(double deadline, boolean shield, Block body) throws Exception {
+    CancelScope s = shielded(at(deadline, "failAt"), shield);
+    s.run(body);
+    checkCaught(s, "failAt", deadline);
+  }
+
+  /**
+   * {@link #failAt(double, Callable)} with Trio's {@code shield} option.
+   *
+   * @param <T> the result type
+   * @param deadline a time on the loop's clock
+   * @param shield whether cancellation of outer scopes is kept from the body
+   * @param body the body
+   * @return the body's value
+   * @throws TooSlowException if the deadline passed
+   * @throws Exception what the body threw
+   */
+  public static <T> T failAt(double deadline, boolean shield, Callable<T> body) throws Exception {
+    CancelScope s = shielded(at(deadline, "failAt"), shield);
+    Optional<T> r = s.run(body);
+    checkCaught(s, "failAt", deadline);
+    return r.orElse(null);
+  }
+
+  private static CancelScope shielded(CancelScope s, boolean shield) {
+    s.setShield(shield);
+    return s;
+  }
+
   private static Duration checkDelay(Duration delay, String method) {
     Objects.requireNonNull(delay, "delay");
     if (delay.isNegative()) {

@@ -91,10 +91,17 @@ public final class CapacityLimiter {
    */
 
   /**
+   * The total of a limiter with no limit (Trio's {@code math.inf}): {@code Integer.MAX_VALUE}
+   * tokens, which never run out in practice.
+   */
+  public static final int UNBOUNDED = Integer.MAX_VALUE;
+
+  /**
    * Creates a limiter with {@code totalTokens} tokens.
    *
-   * @param totalTokens how many borrowers may hold a token at once; 1 or more
-   * @throws IllegalArgumentException if {@code totalTokens} is less than 1
+   * @param totalTokens how many borrowers may hold a token at once; 0 or more ({@link #UNBOUNDED}
+   *     for no limit; 0 admits nobody until {@link #setTotalTokens} raises it)
+   * @throws IllegalArgumentException if {@code totalTokens} is negative
    */
   public CapacityLimiter(int totalTokens) {
     setTotalTokens(totalTokens);
@@ -110,13 +117,14 @@ public final class CapacityLimiter {
    * order they started waiting). If it shrinks below the tokens held, nobody loses a token; new
    * acquires wait until enough have come back. Not a checkpoint.
    *
-   * @param totalTokens the new total; 1 or more
-   * @throws IllegalArgumentException if {@code totalTokens} is less than 1
+   * @param totalTokens the new total; 0 or more, or {@link #UNBOUNDED}
+   * @throws IllegalArgumentException if {@code totalTokens} is negative
    */
   public void setTotalTokens(int totalTokens) {
-    if (totalTokens < 1) {
+    if (totalTokens < 0) {
       throw new IllegalArgumentException(
-          "CapacityLimiter: totalTokens must be 1 or more, got " + totalTokens);
+          "CapacityLimiter: totalTokens must be 0 or more (UNBOUNDED for no limit), got "
+              + totalTokens);
     }
     this.totalTokens = totalTokens;
     wakeWaiters();

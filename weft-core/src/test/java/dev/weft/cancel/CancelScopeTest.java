@@ -66,7 +66,8 @@ class CancelScopeTest {
           Weft.sleepForever();
         });
     assertEquals(7.0, Weft.currentTime());
-    assertTrue(scope.relativeDeadline().isEmpty());
+    // Trio: once entered, the relative deadline is the time left until the deadline.
+    assertEquals(Optional.of(Duration.ZERO), scope.relativeDeadline());
   }
 
   /** Nested scopes: the outer deadline fires first, and only the outer scope catches it. */

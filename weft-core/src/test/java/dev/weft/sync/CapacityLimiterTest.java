@@ -99,7 +99,7 @@ class CapacityLimiterTest {
     assertTrue(e.getMessage().contains("holds none"), e.getMessage());
     assertThrows(IllegalStateException.class, () -> l.releaseOnBehalfOf("stranger"));
     assertThrows(NullPointerException.class, () -> l.acquireOnBehalfOf(null));
-    assertThrows(IllegalArgumentException.class, () -> new CapacityLimiter(0));
+    assertThrows(IllegalArgumentException.class, () -> new CapacityLimiter(-1));
     assertThrows(IllegalArgumentException.class, () -> l.setTotalTokens(-3));
     assertEquals(5, l.totalTokens());
   }

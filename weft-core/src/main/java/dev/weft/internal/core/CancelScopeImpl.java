@@ -124,17 +124,44 @@ public final class CancelScopeImpl {
    * @param d the delay after entry
    */
   public void setRelativeDeadline(Duration d) {
+    if (d.isNegative()) {
+      throw new IllegalArgumentException(
+          "CancelScope: a relative deadline cannot be negative, got " + d);
+    }
     if (entered) {
+      // Trio: once entered, the relative deadline is relative to now.
+      checkThread("setRelativeDeadline");
+      setDeadline(runnerForTime("setRelativeDeadline").clock.currentTime() + Clock.toSeconds(d));
+      return;
+    }
+    if (relativeDeadline == null && deadline != Double.POSITIVE_INFINITY) {
       throw new IllegalStateException(
-          "a relative deadline is fixed when the scope is entered; this scope already was. "
-              + "Use setDeadline(currentTime() + seconds) instead.");
+          "CancelScope.setRelativeDeadline: this scope has an absolute deadline and has not been "
+              + "entered, so it has no relative deadline to set; use setDeadline instead");
     }
     relativeDeadline = d;
   }
 
-  /** {@return the relative deadline if one is pending} */
+  /**
+   * {@return the deadline relative to now once entered, the pending relative deadline before, or
+   * null (no deadline, or an absolute one before entry)}
+   */
   public Duration relativeDeadline() {
-    return relativeDeadline;
+    if (!entered) {
+      return relativeDeadline;
+    }
+    if (deadline == Double.POSITIVE_INFINITY) {
+      return null;
+    }
+    double left = deadline - runnerForTime("relativeDeadline").clock.currentTime();
+    return Duration.ofNanos(Math.round(left * 1e9));
+  }
+
+  private RunLoop runnerForTime(String what) {
+    if (runner == null) {
+      throw new IllegalStateException("CancelScope." + what + ": the scope has no loop");
+    }
+    return runner;
   }
 
   /** {@return whether the scope shields its body from outer cancellation} */
