@@ -44,6 +44,7 @@ public final class Macro {
     WORKLOADS.put("queue_buffered", new QueueWorkload());
     WORKLOADS.put("lock_uncontended", new LockUncontendedWorkload());
     WORKLOADS.put("timers", new TimersWorkload());
+    WORKLOADS.put("run_overhead", new RunOverheadWorkload());
     WORKLOADS.put("echo", new EchoWorkload("echo_server"));
     WORKLOADS.put("echo_asyncio", new EchoWorkload("echo_asyncio_server"));
   }

@@ -188,6 +188,22 @@ public final class Engines {
             + " cancelled or timed out until the call returns.");
   }
 
+  static void awaitUninterruptibly(java.util.concurrent.CountDownLatch done) {
+    boolean interrupted = false;
+    while (true) {
+      try {
+        done.await();
+        break;
+      } catch (InterruptedException e) {
+        // The loop has no way to stop half-way; finish it and pass the interrupt on.
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   static void joinUninterruptibly(Thread t) {
     boolean interrupted = false;
     while (true) {
