@@ -33,6 +33,7 @@ class MacroTest {
             "queue_buffered",
             "lock_uncontended",
             "timers",
+            "run_overhead",
             "echo",
             "echo_asyncio"),
         Macro.names());
