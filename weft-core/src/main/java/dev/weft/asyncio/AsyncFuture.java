@@ -68,11 +68,12 @@ public sealed class AsyncFuture<T> implements Awaitable<T> permits AsyncTask, Ga
    *
    * States: PENDING --setResult/setException--> FINISHED, PENDING --cancel--> CANCELLED; both
    * final. Completing wakes every waiter (rescheduled with null; each then reads the state) and
-   * schedules the done callbacks through the loop's inbox, so callbacks never run inside
-   * setResult, as asyncio's call_soon does. A waiter's abort function calls cancel(msg): for a
-   * plain future that completes it, which reschedules the waiter itself (the abort's result is
-   * then ignored by the runtime); for a task or gather it is only a request, and the waiter keeps
-   * waiting (Abort.FAILED) for the real outcome. An exception is "retrieved" once result(),
+   * schedules the done callbacks with the loop's callSoon (one FIFO with the task steps, so the
+   * woken waiters run first), never inside setResult, as asyncio's call_soon does. A waiter's
+   * abort function calls cancel(msg) and returns Abort.PASSED_ON, which uses up an
+   * edge-triggered request as asyncio's Task.cancel() does: for a plain future that completes it
+   * and reschedules the waiter at once; for a task or gather it is only a request, and the waiter
+   * keeps waiting for the real outcome, which may be a value (then the waiter carries on). An exception is "retrieved" once result(),
    * exception() or await() has shown it; one never retrieved is reported when the future is
    * collected or the loop closes, whichever comes first (UnretrievedFailure).
    */
@@ -257,20 +258,20 @@ public sealed class AsyncFuture<T> implements Awaitable<T> permits AsyncTask, Ga
       waiters = new ArrayDeque<>(2);
     }
     waiters.add(me);
-    boolean[] aborted = new boolean[1];
+    CancelledError[] passedOn = new CancelledError[1];
     Scheduling.waitTaskRescheduled(
         err -> {
-          // asyncio: cancelling the awaiting task cancels what it awaits. A plain future
-          // completes right here and reschedules us; a task or gather only takes the request, and
-          // we wait for its outcome.
-          aborted[0] = true;
+          // asyncio: cancelling the awaiting task cancels what it awaits, and that uses the
+          // request up. A plain future completes right here and reschedules us; a task or gather
+          // only takes the request, and we wait for its outcome, which may be a value.
+          passedOn[0] = err;
           cancel(messageOf(err));
-          return Abort.FAILED;
+          return Abort.PASSED_ON;
         });
-    if (aborted[0] && state == CANCELLED) {
-      // Our own cancellation is what ended the wait: throw it from a cancel point, which (in an
-      // edge-triggered task scope) also uses the request up, so the task may catch it and go on.
-      Scheduling.checkpointIfCancelled();
+    if (passedOn[0] != null && state == CANCELLED) {
+      // Our cancellation is what ended the wait: throw the runtime's own error, which names the
+      // scope that caused it, so that exactly that scope catches it.
+      throw passedOn[0];
     }
     return outcome();
   }

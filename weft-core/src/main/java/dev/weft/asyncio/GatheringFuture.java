@@ -28,7 +28,7 @@ final class GatheringFuture<T> extends AsyncFuture<List<T>> {
    * returnExceptions the first child to fail (or be cancelled) fails the gather at once, and the
    * rest keep running. With returnExceptions the result list holds values, exceptions and
    * CancelledErrors in the children's order. cancel() is only a request to the children, so a
-   * task awaiting a cancelled gather waits (AsyncFuture's Abort.FAILED) until they have all ended.
+   * task awaiting a cancelled gather waits (AsyncFuture's Abort.PASSED_ON) until they have all ended.
    */
 
   GatheringFuture(LoopState state, List<AsyncFuture<? extends T>> children, boolean returnExceptions) {

@@ -131,4 +131,44 @@ class AsyncTaskCancelTest {
     }));
     assertEquals(1.0, Weft.currentTime());
   }
+
+  /**
+   * A cancel passed on to the awaited task is used up: if that task declines and returns a
+   * value, the awaiting task gets it and carries on, uncancelled (asyncio; ADR 0006's former
+   * difference).
+   */
+  @WeftTest
+  void testCancelPassedOnIsUsedUp() throws Exception {
+    AsyncTask<String> inner = createTask(() -> {
+      try {
+        Weft.sleep(s(10));
+      } catch (CancelledError e) {
+        return "declined";
+      }
+      return "slept";
+    });
+    AsyncTask<String> outer = createTask(() -> {
+      String r = inner.await();
+      Weft.sleep(s(1));
+      return r + ", carried on";
+    });
+    Weft.sleep(s(1));
+    outer.cancel();
+    assertEquals("declined, carried on", outer.await());
+    assertEquals(2.0, Weft.currentTime());
+  }
+
+  /** A timeout whose cancel the awaited task declined does not raise: the block goes on. */
+  @WeftTest
+  void testTimeoutDeclinedByAwaitedTask() throws Exception {
+    AsyncTask<String> inner = createTask(() -> {
+      try {
+        Weft.sleep(s(10));
+      } catch (CancelledError e) {
+        return "declined";
+      }
+      return "slept";
+    });
+    assertEquals("declined", Asyncio.timeout(s(1), () -> inner.await()));
+  }
 }

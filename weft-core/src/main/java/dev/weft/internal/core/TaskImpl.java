@@ -322,6 +322,11 @@ public final class TaskImpl implements Task {
       }
       return;
     }
+    if (outcome == Abort.PASSED_ON) {
+      // The cancellation now belongs to what the task waits for; an edge-triggered request is
+      // used up by that, as asyncio's Task.cancel() is when it cancels the awaited future.
+      CancelScopeImpl.markDelivered(this);
+    }
     if (abortFn == null) {
       return; // the abort function rescheduled the task itself
     }
@@ -330,7 +335,7 @@ public final class TaskImpl implements Task {
           this,
           null,
           new IllegalStateException(
-              "an AbortFunction returned null; it must return Abort.SUCCEEDED or Abort.FAILED"));
+              "an AbortFunction returned null; it must return Abort.SUCCEEDED, FAILED or PASSED_ON"));
     } else if (outcome == Abort.SUCCEEDED) {
       CancelScopeImpl.markDelivered(this);
       runner.reschedule(this, null, err);
