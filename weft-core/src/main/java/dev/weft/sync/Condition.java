@@ -66,7 +66,7 @@ public final class Condition {
    *
    * Trio's Condition. await() releases the lock and parks on the condition's lot; signal(n) moves
    * n waiters, still parked, onto the lock's lot (ParkingLot.repark), so they wake only when the
-   * lock is handed to them, holding it. That is why FairLock's contended acquire is nothing but
+   * lock is handed to them, holding it. That is why AbstractLock's contended acquire is nothing but
    * lot.park(). A waiter cancelled in either lot leaves it, and re-acquires the lock in a shielded
    * scope before rethrowing (pinned by ConditionTest#testCancelledAwaitReacquires and
    * #testCancelledAfterSignal).
@@ -139,7 +139,7 @@ public final class Condition {
   @Checkpoint
   public void await() {
     checkOwner("await");
-    lock.core.release();
+    lock.releaseLock();
     try {
       lot.park();
     } catch (CancelledError e) {
@@ -197,7 +197,7 @@ public final class Condition {
       throw new IllegalArgumentException("Condition.signal: n must be 0 or more, got " + n);
     }
     checkOwner("signal");
-    lot.repark(lock.core.lot, n);
+    lot.repark(lock.lot, n);
   }
 
   /**
@@ -208,7 +208,7 @@ public final class Condition {
    */
   public void signalAll() {
     checkOwner("signalAll");
-    lot.reparkAll(lock.core.lot);
+    lot.reparkAll(lock.lot);
   }
 
   /** {@return a snapshot of the condition's state} */
@@ -219,12 +219,12 @@ public final class Condition {
   @Override
   public String toString() {
     return "Condition@" + Integer.toHexString(System.identityHashCode(this)) + "[" + lot.size()
-        + " waiting, lock " + lock.core + "]";
+        + " waiting, lock " + lock.describe() + "]";
   }
 
   private void checkOwner(String method) {
     Task me = Scheduling.currentTask();
-    if (lock.core.owner != me) {
+    if (lock.owner != me) {
       throw new IllegalStateException(
           "Condition." + method + ": the current task '" + me.name()
               + "' does not hold the condition's lock; acquire it first, as in "
@@ -235,7 +235,7 @@ public final class Condition {
   private void reacquireShielded() {
     try {
       CancelScope.shielded().run(() -> {
-        lock.core.acquire();
+        lock.acquireLock();
       });
     } catch (RuntimeException | Error e) {
       throw e;

@@ -1,6 +1,5 @@
 package dev.weft.sync;
 
-import dev.weft.Checkpoint;
 import dev.weft.cancel.CancelledError;
 
 /**
@@ -46,61 +45,9 @@ import dev.weft.cancel.CancelledError;
  * A lock belongs to the loop it is used in; call it from that loop's tasks. Calling it from another
  * thread throws {@link IllegalStateException}.
  */
-public final class Lock {
-  // immutable state
-  final FairLock core = new FairLock("Lock");
-
+public final class Lock extends AbstractLock {
   /** Creates an unlocked lock. */
-  public Lock() {}
-
-  /**
-   * Acquires the lock, waiting while another task holds it.
-   *
-   * <p>This method is a checkpoint. It is fair (FIFO) and atomic under cancellation.
-   *
-   * @return a hold whose {@code close()} releases the lock
-   * @throws CancelledError if cancelled before getting the lock (the lock is then not held)
-   * @throws IllegalStateException if the current task already holds the lock, or if not called
-   *     from a task of the lock's loop
-   */
-  @Checkpoint
-  public Held acquire() {
-    return core.acquire();
-  }
-
-  /**
-   * Acquires the lock if it is free right now. Never blocks and is not a checkpoint.
-   *
-   * @return whether the current task now holds the lock
-   * @throws IllegalStateException if the current task already holds the lock, or if not called
-   *     from a task
-   */
-  public boolean tryAcquire() {
-    return core.tryAcquire("tryAcquire");
-  }
-
-  /**
-   * Releases the lock; if tasks are waiting, the one that has waited longest now holds it. Never
-   * blocks and is not a checkpoint.
-   *
-   * @throws IllegalStateException if the current task does not hold the lock
-   */
-  public void release() {
-    core.release();
-  }
-
-  /** {@return whether some task holds the lock} */
-  public boolean isLocked() {
-    return core.owner != null;
-  }
-
-  /** {@return a snapshot of the lock's state} */
-  public LockStatistics statistics() {
-    return core.statistics();
-  }
-
-  @Override
-  public String toString() {
-    return "Lock@" + Integer.toHexString(System.identityHashCode(this)) + "[" + core + "]";
+  public Lock() {
+    super("Lock");
   }
 }

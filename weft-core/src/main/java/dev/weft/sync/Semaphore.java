@@ -1,6 +1,5 @@
 package dev.weft.sync;
 
-import dev.weft.Checkpoint;
 import dev.weft.cancel.CancelledError;
 
 /**
@@ -36,10 +35,7 @@ import dev.weft.cancel.CancelledError;
  *
  * The semaphore belongs to the loop it is used in; call it from that loop's tasks.
  */
-public final class Semaphore {
-  // immutable state
-  private final Counter core;
-
+public final class Semaphore extends AbstractSemaphore {
   /** Creates a semaphore with one token, as asyncio's {@code Semaphore()} does. */
   public Semaphore() {
     this(1);
@@ -52,54 +48,6 @@ public final class Semaphore {
    * @throws IllegalArgumentException if {@code initialValue} is negative
    */
   public Semaphore(int initialValue) {
-    core = new Counter("Semaphore", initialValue, Integer.MAX_VALUE);
-  }
-
-  /**
-   * Takes a token, waiting while there is none.
-   *
-   * <p>This method is a checkpoint. It is fair (FIFO) and atomic under cancellation.
-   *
-   * @return a hold whose {@code close()} gives the token back
-   * @throws CancelledError if cancelled before getting a token (the value is then unchanged)
-   * @throws IllegalStateException if not called from a task of the semaphore's loop
-   */
-  @Checkpoint
-  public Held acquire() {
-    return core.acquire();
-  }
-
-  /**
-   * Takes a token if one is available right now. Never blocks and is not a checkpoint.
-   *
-   * @return whether a token was taken
-   */
-  public boolean tryAcquire() {
-    return core.tryAcquire();
-  }
-
-  /**
-   * Gives a token back: to the task that has waited longest, if any, else to the counter. Never
-   * blocks and is not a checkpoint.
-   *
-   * @throws IllegalStateException if the value would overflow {@code int}
-   */
-  public void release() {
-    core.release();
-  }
-
-  /** {@return the tokens available now} */
-  public int value() {
-    return core.value;
-  }
-
-  /** {@return a snapshot of the semaphore's state} */
-  public SemaphoreStatistics statistics() {
-    return core.statistics();
-  }
-
-  @Override
-  public String toString() {
-    return "Semaphore@" + Integer.toHexString(System.identityHashCode(this)) + "[" + core + "]";
+    super("Semaphore", initialValue, Integer.MAX_VALUE);
   }
 }

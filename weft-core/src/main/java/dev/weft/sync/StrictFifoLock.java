@@ -1,6 +1,5 @@
 package dev.weft.sync;
 
-import dev.weft.Checkpoint;
 import dev.weft.cancel.CancelledError;
 
 /**
@@ -34,61 +33,9 @@ import dev.weft.cancel.CancelledError;
  *
  * The lock belongs to the loop it is used in; call it from that loop's tasks.
  */
-public final class StrictFifoLock {
-  // immutable state
-  private final FairLock core = new FairLock("StrictFifoLock");
-
+public final class StrictFifoLock extends AbstractLock {
   /** Creates an unlocked lock. */
-  public StrictFifoLock() {}
-
-  /**
-   * Acquires the lock, waiting while another task holds it.
-   *
-   * <p>This method is a checkpoint. It is fair (FIFO) and atomic under cancellation.
-   *
-   * @return a hold whose {@code close()} releases the lock
-   * @throws CancelledError if cancelled before getting the lock (the lock is then not held)
-   * @throws IllegalStateException if the current task already holds the lock, or if not called
-   *     from a task of the lock's loop
-   */
-  @Checkpoint
-  public Held acquire() {
-    return core.acquire();
-  }
-
-  /**
-   * Acquires the lock if it is free right now. Never blocks and is not a checkpoint.
-   *
-   * @return whether the current task now holds the lock
-   * @throws IllegalStateException if the current task already holds the lock, or if not called
-   *     from a task
-   */
-  public boolean tryAcquire() {
-    return core.tryAcquire("tryAcquire");
-  }
-
-  /**
-   * Releases the lock; if tasks are waiting, the one that has waited longest now holds it. Never
-   * blocks and is not a checkpoint.
-   *
-   * @throws IllegalStateException if the current task does not hold the lock
-   */
-  public void release() {
-    core.release();
-  }
-
-  /** {@return whether some task holds the lock} */
-  public boolean isLocked() {
-    return core.owner != null;
-  }
-
-  /** {@return a snapshot of the lock's state} */
-  public LockStatistics statistics() {
-    return core.statistics();
-  }
-
-  @Override
-  public String toString() {
-    return "StrictFifoLock@" + Integer.toHexString(System.identityHashCode(this)) + "[" + core + "]";
+  public StrictFifoLock() {
+    super("StrictFifoLock");
   }
 }

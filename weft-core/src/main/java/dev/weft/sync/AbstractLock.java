@@ -1,13 +1,20 @@
 package dev.weft.sync;
 
 import dev.weft.BrokenResourceException;
+import dev.weft.Checkpoint;
+import dev.weft.cancel.CancelledError;
 import dev.weft.lowlevel.ParkingLot;
 import dev.weft.lowlevel.Scheduling;
 import dev.weft.lowlevel.Task;
 import java.util.Optional;
 
-/** The mechanism shared by {@link Lock}, {@link StrictFifoLock} and {@link Condition}. */
-final class FairLock {
+/**
+ * What {@link Lock} and {@link StrictFifoLock} share: the whole lock. The two public classes
+ * differ only in what they promise (see {@link StrictFifoLock}), as {@code StringBuilder} and
+ * {@code StringBuffer} share {@code AbstractStringBuilder}; {@link Condition} uses the mechanism
+ * below its public methods.
+ */
+abstract sealed class AbstractLock permits Lock, StrictFifoLock {
   // immutable state
   /** The public class's name, for error messages. */
   private final String kind;
@@ -38,13 +45,61 @@ final class FairLock {
    * Each hand-off moves the breaker to the new owner. See LockBrokenTest.
    */
 
-  FairLock(String kind) {
+  AbstractLock(String kind) {
     this.kind = kind;
   }
 
-  Held acquire() {
+  /**
+   * Acquires the lock, waiting while another task holds it.
+   *
+   * <p>This method is a checkpoint. It is fair (FIFO) and atomic under cancellation.
+   *
+   * @return a hold whose {@code close()} releases the lock
+   * @throws CancelledError if cancelled before getting the lock (the lock is then not held)
+   * @throws IllegalStateException if the current task already holds the lock, or if not called
+   *     from a task of the lock's loop
+   */
+  @Checkpoint
+  public final Held acquire() {
+    return acquireLock();
+  }
+
+  /**
+   * Acquires the lock if it is free right now. Never blocks and is not a checkpoint.
+   *
+   * @return whether the current task now holds the lock
+   * @throws IllegalStateException if the current task already holds the lock, or if not called
+   *     from a task
+   */
+  public final boolean tryAcquire() {
+    return tryAcquireLock("tryAcquire");
+  }
+
+  /**
+   * Releases the lock; if tasks are waiting, the one that has waited longest now holds it. Never
+   * blocks and is not a checkpoint.
+   *
+   * @throws IllegalStateException if the current task does not hold the lock
+   */
+  public final void release() {
+    releaseLock();
+  }
+
+  /** {@return whether some task holds the lock} */
+  public final boolean isLocked() {
+    return owner != null;
+  }
+
+  /** {@return a snapshot of the lock's state} */
+  public final LockStatistics statistics() {
+    return new LockStatistics(owner != null, Optional.ofNullable(owner), lot.size());
+  }
+
+  // ---- the mechanism, for Condition too
+
+  final Held acquireLock() {
     Scheduling.checkpointIfCancelled();
-    if (tryAcquire("acquire")) {
+    if (tryAcquireLock("acquire")) {
       Scheduling.cancelShieldedCheckpoint();
     } else {
       try {
@@ -57,10 +112,10 @@ final class FairLock {
       }
       assert owner == Scheduling.currentTask() : "woken from the lock's lot without the lock";
     }
-    return new Held(this::release);
+    return new Held(this::releaseLock);
   }
 
-  boolean tryAcquire(String method) {
+  final boolean tryAcquireLock(String method) {
     Task me = Scheduling.currentTask();
     if (owner == me) {
       throw new IllegalStateException(
@@ -76,7 +131,7 @@ final class FairLock {
     return false;
   }
 
-  void release() {
+  final void releaseLock() {
     Task me = Scheduling.currentTask();
     if (owner != me) {
       throw new IllegalStateException(
@@ -93,13 +148,14 @@ final class FairLock {
     }
   }
 
-  LockStatistics statistics() {
-    return new LockStatistics(owner != null, Optional.ofNullable(owner), lot.size());
+  /** {@return the state, for the public classes' toString} */
+  final String describe() {
+    return (owner == null ? "unlocked" : "locked by " + owner.name()) + ", " + lot.size()
+        + " waiting";
   }
 
   @Override
   public String toString() {
-    return (owner == null ? "unlocked" : "locked by " + owner.name()) + ", " + lot.size()
-        + " waiting";
+    return kind + "@" + Integer.toHexString(System.identityHashCode(this)) + "[" + describe() + "]";
   }
 }
