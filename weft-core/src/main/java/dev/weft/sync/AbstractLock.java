@@ -3,6 +3,7 @@ package dev.weft.sync;
 import dev.weft.BrokenResourceException;
 import dev.weft.Checkpoint;
 import dev.weft.cancel.CancelledError;
+import dev.weft.lowlevel.LoopConfinement;
 import dev.weft.lowlevel.ParkingLot;
 import dev.weft.lowlevel.Scheduling;
 import dev.weft.lowlevel.Task;
@@ -20,6 +21,8 @@ abstract sealed class AbstractLock permits Lock, StrictFifoLock {
   private final String kind;
   /** Tasks waiting to acquire, in arrival order. Condition reparks its waiters here. */
   final ParkingLot lot = new ParkingLot();
+  /** The loop the lock belongs to, checked first by every method. */
+  final LoopConfinement confinement = new LoopConfinement();
 
   // mutable state
   /** The task that holds the lock, or null. */
@@ -61,6 +64,7 @@ abstract sealed class AbstractLock permits Lock, StrictFifoLock {
    */
   @Checkpoint
   public final Held acquire() {
+    confinement.check(kind + ".acquire");
     return acquireLock();
   }
 
@@ -72,6 +76,7 @@ abstract sealed class AbstractLock permits Lock, StrictFifoLock {
    *     from a task
    */
   public final boolean tryAcquire() {
+    confinement.check(kind + ".tryAcquire");
     return tryAcquireLock("tryAcquire");
   }
 
@@ -82,16 +87,19 @@ abstract sealed class AbstractLock permits Lock, StrictFifoLock {
    * @throws IllegalStateException if the current task does not hold the lock
    */
   public final void release() {
+    confinement.check(kind + ".release");
     releaseLock();
   }
 
   /** {@return whether some task holds the lock} */
   public final boolean isLocked() {
+    confinement.check(kind + ".isLocked");
     return owner != null;
   }
 
   /** {@return a snapshot of the lock's state} */
   public final LockStatistics statistics() {
+    confinement.check(kind + ".statistics");
     return new LockStatistics(owner != null, Optional.ofNullable(owner), lot.size());
   }
 
@@ -112,7 +120,7 @@ abstract sealed class AbstractLock permits Lock, StrictFifoLock {
       }
       assert owner == Scheduling.currentTask() : "woken from the lock's lot without the lock";
     }
-    return new Held(this::releaseLock);
+    return new Held(this::release);
   }
 
   final boolean tryAcquireLock(String method) {

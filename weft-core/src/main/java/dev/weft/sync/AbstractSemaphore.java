@@ -2,6 +2,7 @@ package dev.weft.sync;
 
 import dev.weft.Checkpoint;
 import dev.weft.cancel.CancelledError;
+import dev.weft.lowlevel.LoopConfinement;
 import dev.weft.lowlevel.ParkingLot;
 import dev.weft.lowlevel.Scheduling;
 
@@ -17,6 +18,8 @@ abstract sealed class AbstractSemaphore permits Semaphore, BoundedSemaphore {
   /** The most the value may reach; Integer.MAX_VALUE for an unbounded semaphore. */
   final int max;
   private final ParkingLot lot = new ParkingLot();
+  /** The loop the semaphore belongs to, checked first by every method. */
+  final LoopConfinement confinement = new LoopConfinement();
 
   // mutable state
   int value;
@@ -54,6 +57,7 @@ abstract sealed class AbstractSemaphore permits Semaphore, BoundedSemaphore {
    */
   @Checkpoint
   public final Held acquire() {
+    confinement.check(kind + ".acquire");
     return acquireToken();
   }
 
@@ -63,6 +67,7 @@ abstract sealed class AbstractSemaphore permits Semaphore, BoundedSemaphore {
    * @return whether a token was taken
    */
   public final boolean tryAcquire() {
+    confinement.check(kind + ".tryAcquire");
     return tryAcquireToken();
   }
 
@@ -75,16 +80,19 @@ abstract sealed class AbstractSemaphore permits Semaphore, BoundedSemaphore {
    *     would overflow {@code int}); the value is then unchanged
    */
   public final void release() {
+    confinement.check(kind + ".release");
     releaseToken();
   }
 
   /** {@return the tokens available now} */
   public final int value() {
+    confinement.check(kind + ".value");
     return value;
   }
 
   /** {@return a snapshot of the semaphore's state} */
   public final SemaphoreStatistics statistics() {
+    confinement.check(kind + ".statistics");
     return new SemaphoreStatistics(value, lot.size());
   }
 
@@ -95,7 +103,7 @@ abstract sealed class AbstractSemaphore permits Semaphore, BoundedSemaphore {
     } else {
       lot.park();
     }
-    return new Held(this::releaseToken);
+    return new Held(this::release);
   }
 
   private boolean tryAcquireToken() {

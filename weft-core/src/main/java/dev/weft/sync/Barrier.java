@@ -2,6 +2,7 @@ package dev.weft.sync;
 
 import dev.weft.Checkpoint;
 import dev.weft.cancel.CancelledError;
+import dev.weft.lowlevel.LoopConfinement;
 import dev.weft.lowlevel.Abort;
 import dev.weft.lowlevel.Scheduling;
 import dev.weft.lowlevel.Task;
@@ -48,6 +49,9 @@ import java.util.List;
  */
 public final class Barrier {
   // immutable state
+  /** The loop this object belongs to, checked first by every method. */
+  private final LoopConfinement confinement = new LoopConfinement();
+
   private final int parties;
   /** The tasks waiting in await(), in arrival order. */
   private final List<Task> waiting = new ArrayList<>();
@@ -95,6 +99,7 @@ public final class Barrier {
    */
   @Checkpoint
   public int await() {
+    confinement.check("Barrier.await");
     Scheduling.checkpointIfCancelled();
     if (broken) {
       throw brokenError("the barrier was aborted; call reset() to use it again");
@@ -123,6 +128,7 @@ public final class Barrier {
    * and a broken barrier is usable again. Never blocks and is not a checkpoint.
    */
   public void reset() {
+    confinement.check("Barrier.reset");
     wakeAllWithError("the barrier was reset while this task waited");
     broken = false;
   }
@@ -133,6 +139,7 @@ public final class Barrier {
    * must not wait for it forever. Never blocks and is not a checkpoint.
    */
   public void abort() {
+    confinement.check("Barrier.abort");
     broken = true;
     wakeAllWithError("the barrier was aborted while this task waited");
   }
@@ -144,16 +151,19 @@ public final class Barrier {
 
   /** {@return how many tasks are waiting now (asyncio's {@code n_waiting})} */
   public int tasksWaiting() {
+    confinement.check("Barrier.tasksWaiting");
     return waiting.size();
   }
 
   /** {@return whether the barrier is broken} */
   public boolean isBroken() {
+    confinement.check("Barrier.isBroken");
     return broken;
   }
 
   /** {@return a snapshot of the barrier's state} */
   public BarrierStatistics statistics() {
+    confinement.check("Barrier.statistics");
     return new BarrierStatistics(parties, waiting.size(), broken);
   }
 

@@ -2,6 +2,7 @@ package dev.weft.sync;
 
 import dev.weft.Checkpoint;
 import dev.weft.cancel.CancelledError;
+import dev.weft.lowlevel.LoopConfinement;
 import dev.weft.lowlevel.ParkingLot;
 import dev.weft.lowlevel.Scheduling;
 import dev.weft.lowlevel.Task;
@@ -57,6 +58,9 @@ import java.util.Set;
  */
 public final class CapacityLimiter {
   // immutable state
+  /** The loop this object belongs to, checked first by every method. */
+  private final LoopConfinement confinement = new LoopConfinement();
+
   private final ParkingLot lot = new ParkingLot();
   /** Who holds a token, in the order they got it. */
   private final Set<Object> borrowers = new LinkedHashSet<>();
@@ -104,11 +108,22 @@ public final class CapacityLimiter {
    * @throws IllegalArgumentException if {@code totalTokens} is negative
    */
   public CapacityLimiter(int totalTokens) {
-    setTotalTokens(totalTokens);
+    // Not setTotalTokens: a limiter may be made outside any loop, and nobody waits on it yet.
+    this.totalTokens = checkTotal(totalTokens);
+  }
+
+  private static int checkTotal(int totalTokens) {
+    if (totalTokens < 0) {
+      throw new IllegalArgumentException(
+          "CapacityLimiter: totalTokens must be 0 or more (UNBOUNDED for no limit), got "
+              + totalTokens);
+    }
+    return totalTokens;
   }
 
   /** {@return how many borrowers may hold a token at once} */
   public int totalTokens() {
+    confinement.check("CapacityLimiter.totalTokens");
     return totalTokens;
   }
 
@@ -121,22 +136,20 @@ public final class CapacityLimiter {
    * @throws IllegalArgumentException if {@code totalTokens} is negative
    */
   public void setTotalTokens(int totalTokens) {
-    if (totalTokens < 0) {
-      throw new IllegalArgumentException(
-          "CapacityLimiter: totalTokens must be 0 or more (UNBOUNDED for no limit), got "
-              + totalTokens);
-    }
-    this.totalTokens = totalTokens;
+    confinement.check("CapacityLimiter.setTotalTokens");
+    this.totalTokens = checkTotal(totalTokens);
     wakeWaiters();
   }
 
   /** {@return how many tokens are held} */
   public int borrowedTokens() {
+    confinement.check("CapacityLimiter.borrowedTokens");
     return borrowers.size();
   }
 
   /** {@return how many tokens are free: the total minus those held, never negative} */
   public int availableTokens() {
+    confinement.check("CapacityLimiter.availableTokens");
     return Math.max(0, totalTokens - borrowers.size());
   }
 
@@ -152,6 +165,7 @@ public final class CapacityLimiter {
    */
   @Checkpoint
   public Held acquire() {
+    confinement.check("CapacityLimiter.acquire");
     return acquireOnBehalfOf(Scheduling.currentTask());
   }
 
@@ -169,6 +183,7 @@ public final class CapacityLimiter {
    */
   @Checkpoint
   public Held acquireOnBehalfOf(Object borrower) {
+    confinement.check("CapacityLimiter.acquireOnBehalfOf");
     Objects.requireNonNull(borrower, "borrower");
     Scheduling.checkpointIfCancelled();
     if (tryAcquireOnBehalfOf(borrower)) {
@@ -195,6 +210,7 @@ public final class CapacityLimiter {
    * @throws IllegalStateException if the current task already holds a token of this limiter
    */
   public boolean tryAcquire() {
+    confinement.check("CapacityLimiter.tryAcquire");
     return tryAcquireOnBehalfOf(Scheduling.currentTask());
   }
 
@@ -209,6 +225,7 @@ public final class CapacityLimiter {
    * @throws NullPointerException if {@code borrower} is null
    */
   public boolean tryAcquireOnBehalfOf(Object borrower) {
+    confinement.check("CapacityLimiter.tryAcquireOnBehalfOf");
     Objects.requireNonNull(borrower, "borrower");
     if (borrowers.contains(borrower)) {
       throw new IllegalStateException(
@@ -234,6 +251,7 @@ public final class CapacityLimiter {
    * @throws IllegalStateException if the current task holds no token of this limiter
    */
   public void release() {
+    confinement.check("CapacityLimiter.release");
     releaseOnBehalfOf(Scheduling.currentTask());
   }
 
@@ -246,6 +264,7 @@ public final class CapacityLimiter {
    * @throws NullPointerException if {@code borrower} is null
    */
   public void releaseOnBehalfOf(Object borrower) {
+    confinement.check("CapacityLimiter.releaseOnBehalfOf");
     Objects.requireNonNull(borrower, "borrower");
     if (!borrowers.remove(borrower)) {
       throw new IllegalStateException(
@@ -257,6 +276,7 @@ public final class CapacityLimiter {
 
   /** {@return a snapshot of the limiter's state} */
   public CapacityLimiterStatistics statistics() {
+    confinement.check("CapacityLimiter.statistics");
     return new CapacityLimiterStatistics(
         borrowers.size(), totalTokens, new ArrayList<>(borrowers), lot.size());
   }

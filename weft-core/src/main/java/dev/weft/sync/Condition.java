@@ -103,6 +103,7 @@ public final class Condition {
    */
   @Checkpoint
   public Held acquire() {
+    lock.confinement.check("Condition.acquire");
     return lock.acquire();
   }
 
@@ -113,6 +114,7 @@ public final class Condition {
    * @throws IllegalStateException if the current task already holds the lock
    */
   public boolean tryAcquire() {
+    lock.confinement.check("Condition.tryAcquire");
     return lock.tryAcquire();
   }
 
@@ -122,6 +124,7 @@ public final class Condition {
    * @throws IllegalStateException if the current task does not hold the lock
    */
   public void release() {
+    lock.confinement.check("Condition.release");
     lock.release();
   }
 
@@ -138,6 +141,7 @@ public final class Condition {
    */
   @Checkpoint
   public void await() {
+    lock.confinement.check("Condition.await");
     checkOwner("await");
     lock.releaseLock();
     try {
@@ -162,6 +166,7 @@ public final class Condition {
    */
   @Checkpoint
   public void awaitFor(BooleanSupplier predicate) {
+    lock.confinement.check("Condition.awaitFor");
     Objects.requireNonNull(predicate, "predicate");
     checkOwner("awaitFor");
     Scheduling.checkpointIfCancelled();
@@ -181,6 +186,7 @@ public final class Condition {
    * @throws IllegalStateException if the current task does not hold the lock
    */
   public void signal() {
+    lock.confinement.check("Condition.signal");
     signal(1);
   }
 
@@ -193,6 +199,7 @@ public final class Condition {
    * @throws IllegalStateException if the current task does not hold the lock
    */
   public void signal(int n) {
+    lock.confinement.check("Condition.signal");
     if (n < 0) {
       throw new IllegalArgumentException("Condition.signal: n must be 0 or more, got " + n);
     }
@@ -207,12 +214,14 @@ public final class Condition {
    * @throws IllegalStateException if the current task does not hold the lock
    */
   public void signalAll() {
+    lock.confinement.check("Condition.signalAll");
     checkOwner("signalAll");
     lot.reparkAll(lock.lot);
   }
 
   /** {@return a snapshot of the condition's state} */
   public ConditionStatistics statistics() {
+    lock.confinement.check("Condition.statistics");
     return new ConditionStatistics(lot.size(), lock.statistics());
   }
 

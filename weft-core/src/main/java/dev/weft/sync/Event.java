@@ -2,6 +2,7 @@ package dev.weft.sync;
 
 import dev.weft.Checkpoint;
 import dev.weft.cancel.CancelledError;
+import dev.weft.lowlevel.LoopConfinement;
 import dev.weft.lowlevel.ParkingLot;
 import dev.weft.lowlevel.Scheduling;
 
@@ -39,6 +40,9 @@ import dev.weft.lowlevel.Scheduling;
  */
 public final class Event {
   // immutable state
+  /** The loop this object belongs to, checked first by every method. */
+  private final LoopConfinement confinement = new LoopConfinement();
+
   private final ParkingLot lot = new ParkingLot();
 
   // mutable state
@@ -65,6 +69,7 @@ public final class Event {
    */
   @Checkpoint
   public void await() {
+    confinement.check("Event.await");
     if (flag) {
       Scheduling.checkpointIfCancelled();
       Scheduling.cancelShieldedCheckpoint();
@@ -80,6 +85,7 @@ public final class Event {
    * @throws IllegalStateException if tasks are waiting and this is called from outside the loop
    */
   public void set() {
+    confinement.check("Event.set");
     if (!flag) {
       lot.unparkAll();
       flag = true;
@@ -88,16 +94,19 @@ public final class Event {
 
   /** Clears the event, so that later calls to {@link #await()} wait. Not a checkpoint. */
   public void clear() {
+    confinement.check("Event.clear");
     flag = false;
   }
 
   /** {@return whether the event is set} */
   public boolean isSet() {
+    confinement.check("Event.isSet");
     return flag;
   }
 
   /** {@return a snapshot of the event's state} */
   public EventStatistics statistics() {
+    confinement.check("Event.statistics");
     return new EventStatistics(lot.size());
   }
 
