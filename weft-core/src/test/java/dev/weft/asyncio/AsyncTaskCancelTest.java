@@ -171,4 +171,24 @@ class AsyncTaskCancelTest {
     });
     assertEquals("declined", Asyncio.timeout(s(1), () -> inner.await()));
   }
+
+  /**
+   * A queue put that was woken (its item already moved in) and then cancelled before it ran keeps
+   * the cancel: the task ends cancelled instead of returning (asyncio raises at the put itself).
+   */
+  @WeftTest
+  void testWokenPutThenCancelledEndsCancelled() throws Exception {
+    dev.weft.queue.FifoQueue<String> q = new dev.weft.queue.FifoQueue<>(1);
+    q.putNowait("first");
+    AsyncTask<String> putter = createTask(() -> {
+      q.put("second");
+      return "returned";
+    });
+    dev.weft.lowlevel.Scheduling.awaitAllTasksBlocked(Duration.ZERO);
+    assertEquals("first", q.getNowait()); // moves "second" in and wakes the putter
+    putter.cancel();
+    assertThrows(CancelledError.class, putter::await);
+    assertTrue(putter.cancelled());
+    assertEquals("second", q.getNowait());
+  }
 }
