@@ -110,7 +110,7 @@ public final class Weft {
     RunConfig c = Objects.requireNonNull(config.apply(RunConfig.defaults()), "config result");
     // Resolve the engine here, so that a JVM without the fast engine fails at this call and not
     // later on the run's own thread.
-    c.engine();
+    dev.weft.internal.engine.Engines.resolve(c.chosenEngine().orElse(null), "Weft.start");
     return Core.start(c, main);
   }
 

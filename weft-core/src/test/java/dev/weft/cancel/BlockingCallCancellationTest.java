@@ -180,6 +180,11 @@ class BlockingCallCancellationTest {
     }
   }
 
+  private static void failAfterOneSecond() throws IOException {
+    Weft.sleep(Duration.ofSeconds(1));
+    throw new IOException("boom");
+  }
+
   /** A child blocked in Thread.sleep when its sibling fails is cancelled, not a second failure. */
   @WeftTest(engines = Engine.FAST)
   void testNurseryCancelsChildInBlockingCall() {
@@ -190,12 +195,7 @@ class BlockingCallCancellationTest {
                 Nursery.open(
                     n -> {
                       n.startSoon(() -> Thread.sleep(LONG_MS), "sleeper");
-                      n.startSoon(
-                          () -> {
-                            Weft.sleep(Duration.ofSeconds(1));
-                            throw new IOException("boom");
-                          },
-                          "failer");
+                      n.startSoon(BlockingCallCancellationTest::failAfterOneSecond, "failer");
                     }));
     assertEquals("boom", e.getMessage());
   }
@@ -209,11 +209,7 @@ class BlockingCallCancellationTest {
             () ->
                 Nursery.open(
                     n -> {
-                      n.startSoon(
-                          () -> {
-                            Weft.sleep(Duration.ofSeconds(1));
-                            throw new IOException("boom");
-                          });
+                      n.startSoon(BlockingCallCancellationTest::failAfterOneSecond);
                       Thread.sleep(LONG_MS);
                     }));
     assertEquals("boom", e.getMessage());

@@ -107,6 +107,21 @@ public final class Engines {
     return defaultEngine("Engine.defaultEngine");
   }
 
+  /**
+   * {@return the engine a run will use: {@code chosen}, or the default}
+   *
+   * @param chosen the engine the run chose, or null
+   * @param what the public call that starts the loop, for error messages
+   * @throws IllegalStateException if that engine cannot be reached in this JVM
+   */
+  public static Engine resolve(Engine chosen, String what) {
+    Engine e = chosen != null ? chosen : defaultEngine(what);
+    if (e == Engine.FAST && !fastAvailable()) {
+      throw fastUnavailable(what, false);
+    }
+    return e;
+  }
+
   private static Engine defaultEngine(String what) {
     Engine e = defaultEngine;
     if (e == null) {
@@ -188,30 +203,25 @@ public final class Engines {
             + " cancelled or timed out until the call returns.");
   }
 
-  static void awaitUninterruptibly(java.util.concurrent.CountDownLatch done) {
-    boolean interrupted = false;
-    while (true) {
-      try {
-        done.await();
-        break;
-      } catch (InterruptedException e) {
-        // The loop has no way to stop half-way; finish it and pass the interrupt on.
-        interrupted = true;
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
+  /** A wait that an interrupt can end early. */
+  @FunctionalInterface
+  interface InterruptibleWait {
+    void await() throws InterruptedException;
   }
 
-  static void joinUninterruptibly(Thread t) {
+  /**
+   * Waits for a loop to end, whatever interrupts arrive meanwhile, then passes them on: the loop
+   * has no way to stop half-way.
+   *
+   * @param w the wait ({@code thread::join}, {@code latch::await})
+   */
+  static void awaitUninterruptibly(InterruptibleWait w) {
     boolean interrupted = false;
     while (true) {
       try {
-        t.join();
+        w.await();
         break;
       } catch (InterruptedException e) {
-        // The loop has no way to stop half-way; finish it and pass the interrupt on.
         interrupted = true;
       }
     }

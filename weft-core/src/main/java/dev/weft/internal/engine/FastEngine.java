@@ -101,7 +101,7 @@ final class FastEngine implements EngineDriver {
             done.countDown();
           }
         });
-    Engines.awaitUninterruptibly(done);
+    Engines.awaitUninterruptibly(done::await);
     Engines.rethrow(failure[0]);
   }
 

@@ -41,7 +41,7 @@ final class PortableEngine implements EngineDriver {
                 });
     loopThread = t;
     t.start();
-    Engines.joinUninterruptibly(t);
+    Engines.awaitUninterruptibly(t::join);
     Engines.rethrow(failure[0]);
   }
 
