@@ -368,4 +368,24 @@ class SocketStreamTest {
       }
     }
   }
+
+  /** trySend sends what fits now, never blocks and is not a checkpoint; 0 once the kernel is full. */
+  @WeftTest
+  void testTrySend() throws Exception {
+    try (Pair p = Pair.open()) {
+      ByteBuffer hello = ByteBuffer.wrap(bytes("hello"));
+      Checkpoints.assertNoCheckpoints(() -> assertEquals(5, p.client().trySend(hello)));
+      assertFalse(hello.hasRemaining());
+      assertArrayEquals(bytes("hello"), p.server().receiveSome(10));
+      ByteBuffer big = ByteBuffer.allocateDirect(1024 * 1024);
+      int sent;
+      do {
+        big.clear();
+        sent = p.client().trySend(big);
+      } while (sent > 0);
+      assertEquals(0, sent);
+      p.client().close();
+      assertThrows(ClosedResourceException.class, () -> p.client().trySend(ByteBuffer.allocate(1)));
+    }
+  }
 }

@@ -239,4 +239,55 @@ class TcpTest {
     assertSame(odd, e);
     assertTrue(l.closed);
   }
+
+  /**
+   * Slowloris: a server that gives each connection a deadline drops a client that sends a few
+   * bytes and stalls, while a well-behaved client is served. The timer firing is the point here:
+   * every task really is blocked (the slow client waits for a reply that never comes), so the
+   * autojumping clock reaching the deadline is what would happen on the real clock, only sooner.
+   */
+  @WeftTest
+  void testSlowlorisDroppedByPerConnectionDeadline() throws Exception {
+    List<String> events = new ArrayList<>();
+    Nursery.open(
+        n -> {
+          List<SocketListener> ls =
+              n.start(
+                  status ->
+                      Tcp.serve(
+                          s -> {
+                            var scope =
+                                dev.weft.cancel.Timeouts.moveOnAfter(
+                                    Duration.ofSeconds(10),
+                                    () -> {
+                                      StringBuilder req = new StringBuilder();
+                                      while (req.indexOf("\n") < 0) {
+                                        byte[] b = s.receiveSome(100);
+                                        if (b.length == 0) {
+                                          return;
+                                        }
+                                        req.append(new String(b, StandardCharsets.US_ASCII));
+                                      }
+                                      s.sendAll(bytes("ok\n"));
+                                    });
+                            if (scope.cancelledCaught()) {
+                              events.add("dropped at " + Weft.currentTime());
+                            }
+                          },
+                          0,
+                          "127.0.0.1",
+                          status));
+          int port = ls.get(0).localAddress().getPort();
+          try (SocketStream slow = Tcp.openStream("127.0.0.1", port);
+              SocketStream good = Tcp.openStream("127.0.0.1", port)) {
+            slow.sendAll(bytes("GET / HT")); // ... and never the rest
+            good.sendAll(bytes("GET /\n"));
+            assertArrayEquals(bytes("ok\n"), good.receiveSome(10));
+            assertEquals(0, slow.receiveSome(10).length); // the server hung up at its deadline
+            events.add("slow client saw the end at " + Weft.currentTime());
+          }
+          n.cancelScope().cancel();
+        });
+    assertEquals(List.of("dropped at 10.0", "slow client saw the end at 10.0"), events);
+  }
 }
