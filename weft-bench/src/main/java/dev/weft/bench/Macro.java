@@ -47,6 +47,7 @@ public final class Macro {
     WORKLOADS.put("run_overhead", new RunOverheadWorkload());
     WORKLOADS.put("echo", new EchoWorkload("echo_server"));
     WORKLOADS.put("echo_asyncio", new EchoWorkload("echo_asyncio_server"));
+    WORKLOADS.put("idle_connections", new IdleConnectionsWorkload());
   }
 
   /**

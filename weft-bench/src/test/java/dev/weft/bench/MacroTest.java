@@ -35,7 +35,8 @@ class MacroTest {
             "timers",
             "run_overhead",
             "echo",
-            "echo_asyncio"),
+            "echo_asyncio",
+            "idle_connections"),
         Macro.names());
   }
 

@@ -83,10 +83,17 @@ public final class Server implements AutoCloseable {
               try {
                 s = l.accept();
               } catch (IOException e) {
-                LOG.log(
-                    System.Logger.Level.ERROR,
-                    "accept on " + l + " failed (" + e.getMessage() + "); retrying in "
-                        + ACCEPT_RETRY_DELAY.toSeconds() + " s");
+                try {
+                  LOG.log(
+                      System.Logger.Level.ERROR,
+                      "accept on " + l + " failed (" + e.getMessage() + "); retrying in "
+                          + ACCEPT_RETRY_DELAY.toSeconds() + " s");
+                } catch (RuntimeException | Error loggingFailed) {
+                  // out of descriptors the log backend may fail too; serving goes on
+                  if (loggingFailed instanceof dev.weft.cancel.CancelledError c) {
+                    throw c;
+                  }
+                }
                 Weft.sleep(ACCEPT_RETRY_DELAY);
                 continue;
               }

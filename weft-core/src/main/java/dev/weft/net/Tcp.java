@@ -310,14 +310,29 @@ public final class Tcp {
           if (!isOutOfResources(e)) {
             throw e;
           }
-          LOG.log(
-              System.Logger.Level.ERROR,
+          logBestEffort(
               "accept on " + listener + " failed (" + e.getMessage() + "); retrying in "
                   + ACCEPT_BACKOFF.toMillis() + " ms");
           Weft.sleep(ACCEPT_BACKOFF);
           continue;
         }
         handlers.startSoon(() -> runHandler(stream, handler), "handler " + stream);
+      }
+    }
+  }
+
+  /**
+   * Logs an accept failure, never failing itself: out of descriptors, the logging backend may be
+   * unable to open what it needs (java.util.logging's first timestamp opens tzdb.dat, and throws
+   * an Error when it cannot), and a log line must not take the server down. See FdExhaustionTest.
+   */
+  private static void logBestEffort(String message) {
+    try {
+      LOG.log(System.Logger.Level.ERROR, message);
+    } catch (RuntimeException | Error loggingFailed) {
+      // ZoneInfoFile wraps its IOException in a plain Error; the server goes on regardless.
+      if (loggingFailed instanceof dev.weft.cancel.CancelledError c) {
+        throw c;
       }
     }
   }
