@@ -268,6 +268,7 @@ public final class SelectorIoManager extends IoManager {
     }
     Selector s = selector;
     if (s == null) {
+      JdkPollerWarmUp.ensure();
       try {
         s = Selector.open();
       } catch (IOException e) {
@@ -375,6 +376,51 @@ public final class SelectorIoManager extends IoManager {
             io.tasksWaitingWritable--;
             return Abort.SUCCEEDED;
           };
+    }
+  }
+
+  /** One short select on a throwaway selector: what initializes the JDK's poller. */
+  private static void selectOnce() {
+    try (Selector s = Selector.open()) {
+      s.select(1);
+    } catch (IOException | RuntimeException e) {
+      // Nothing lost: the loop's own first select would initialize it later.
+    }
+  }
+
+  /**
+   * Initializes the JDK's virtual-thread poller once per JVM, when the first selector opens.
+   *
+   * <p>A virtual thread that blocks in {@code Selector.select} (the portable engine's loop) goes
+   * through {@code sun.nio.ch.Poller}, whose class initializer opens the JDK's own epoll
+   * descriptors. Left to the loop's first blocking select, that can happen when the process is
+   * out of descriptors (a server's first idle moment may come in a connection storm), and then the
+   * initializer fails and takes the loop with it. FdExhaustionTest caught it. A throwaway virtual
+   * thread doing one short select initializes it early; it costs about a millisecond, once.
+   */
+  private static final class JdkPollerWarmUp {
+    static {
+      // A method of the outer class: a lambda here would belong to this class, whose
+      // initialization the thread would then wait for while we wait for the thread.
+      Thread t = Thread.ofVirtual().name("weft-poller-warm-up").start(SelectorIoManager::selectOnce);
+      boolean interrupted = false;
+      while (true) {
+        try {
+          t.join();
+          break;
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+
+    private JdkPollerWarmUp() {}
+
+    static void ensure() {
+      // the static initializer has run
     }
   }
 }
