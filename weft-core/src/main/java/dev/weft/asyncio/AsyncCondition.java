@@ -94,6 +94,7 @@ public final class AsyncCondition {
    */
   @Checkpoint
   public boolean await() {
+    waiters.check("AsyncCondition.await");
     if (!lock.locked()) {
       throw new IllegalStateException(
           "AsyncCondition.await: cannot wait on an un-acquired lock; call acquire() first");
@@ -147,6 +148,7 @@ public final class AsyncCondition {
    */
   @Checkpoint
   public <T> T awaitFor(Supplier<T> predicate) {
+    waiters.check("AsyncCondition.awaitFor");
     Objects.requireNonNull(predicate, "predicate");
     Scheduling.checkpointIfCancelled();
     Scheduling.cancelShieldedCheckpoint();
@@ -166,6 +168,7 @@ public final class AsyncCondition {
    * @throws IllegalStateException if the lock is not held
    */
   public void signal(int n) {
+    waiters.check("AsyncCondition.signal");
     if (!lock.locked()) {
       throw new IllegalStateException(
           "AsyncCondition.signal: cannot notify on an un-acquired lock; call acquire() first");

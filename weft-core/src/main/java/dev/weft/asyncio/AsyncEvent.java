@@ -41,11 +41,13 @@ public final class AsyncEvent {
 
   /** {@return whether the flag is set} (asyncio's {@code is_set}) */
   public boolean isSet() {
+    waiters.check("AsyncEvent.isSet");
     return value;
   }
 
   /** Sets the flag and wakes every waiter. Never blocks; not a checkpoint. */
   public void set() {
+    waiters.check("AsyncEvent.set");
     if (!value) {
       value = true;
       while (waiters.wakeFirst()) {
@@ -56,6 +58,7 @@ public final class AsyncEvent {
 
   /** Clears the flag; later {@link #await()} calls wait for the next {@link #set()}. */
   public void clear() {
+    waiters.check("AsyncEvent.clear");
     value = false;
   }
 
@@ -67,6 +70,7 @@ public final class AsyncEvent {
    */
   @Checkpoint
   public boolean await() {
+    waiters.check("AsyncEvent.await");
     Scheduling.checkpointIfCancelled();
     if (value) {
       Scheduling.cancelShieldedCheckpoint();

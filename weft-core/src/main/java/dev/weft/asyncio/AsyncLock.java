@@ -70,6 +70,7 @@ public final class AsyncLock {
    */
   @Checkpoint
   public boolean acquire() {
+    waiters.check("AsyncLock.acquire");
     Scheduling.checkpointIfCancelled();
     if (!locked && waiters.size() == 0) {
       locked = true;
@@ -95,6 +96,7 @@ public final class AsyncLock {
    * @throws IllegalStateException if the lock is not held (asyncio's RuntimeError)
    */
   public void release() {
+    waiters.check("AsyncLock.release");
     if (!locked) {
       throw new IllegalStateException(
           "AsyncLock.release: the lock is not acquired; call release() once per acquire()");
@@ -105,6 +107,7 @@ public final class AsyncLock {
 
   /** {@return whether the lock is held} */
   public boolean locked() {
+    waiters.check("AsyncLock.locked");
     return locked;
   }
 

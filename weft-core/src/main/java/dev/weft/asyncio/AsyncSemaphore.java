@@ -74,6 +74,7 @@ public final class AsyncSemaphore {
    * waiting (asyncio's {@code locked()})
    */
   public boolean locked() {
+    waiters.check("AsyncSemaphore.locked");
     return value == 0 || waiters.size() > 0;
   }
 
@@ -85,6 +86,7 @@ public final class AsyncSemaphore {
    */
   @Checkpoint
   public boolean acquire() {
+    waiters.check("AsyncSemaphore.acquire");
     Scheduling.checkpointIfCancelled();
     if (!locked()) {
       value--;
@@ -103,6 +105,7 @@ public final class AsyncSemaphore {
 
   /** Adds a permit and wakes the first waiter. Never blocks; not a checkpoint. */
   public void release() {
+    waiters.check("AsyncSemaphore.release");
     value++;
     wakeUpNext();
   }

@@ -1,6 +1,7 @@
 package dev.weft.asyncio;
 
 import dev.weft.cancel.CancelledError;
+import dev.weft.lowlevel.LoopConfinement;
 import dev.weft.lowlevel.ParkingLot;
 import dev.weft.lowlevel.Scheduling;
 
@@ -11,6 +12,7 @@ import dev.weft.lowlevel.Scheduling;
 final class WakeQueue {
   // immutable state
   private final ParkingLot lot = new ParkingLot();
+  private final LoopConfinement confinement = new LoopConfinement();
 
   // mutable state
   /** Waiters unparked whose park() has not returned yet (asyncio: a done future still queued). */
@@ -29,6 +31,16 @@ final class WakeQueue {
    * and park() ends with a cancel point, which raises a cancellation that arrived after the wake.
    * Invariant: woken >= 0. See AsyncLockTest and AsyncSemaphoreTest.
    */
+
+  /**
+   * Checks that the caller runs in the primitive's loop (binding it on first use), as every
+   * primitive does first in every method (asyncio's _LoopBoundMixin).
+   *
+   * @param api the public method, for the message
+   */
+  void check(String api) {
+    confinement.check(api);
+  }
 
   /**
    * Parks the current task until {@link #wakeFirst} picks it.
