@@ -58,7 +58,7 @@ public final class Runner implements AutoCloseable {
               + "or start it with Asyncio.createTask(...)");
     }
     Loop l = getLoop();
-    return l.runUntilComplete(l.createTask(main, "main"));
+    return l.runUntilComplete(l.createTask(main, "weft-main"));
   }
 
   /**
