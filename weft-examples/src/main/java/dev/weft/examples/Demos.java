@@ -52,7 +52,9 @@ public final class Demos {
           new Demo("run-until-complete", "a loop driven by hand: newEventLoop, createTask, runUntilComplete (seed 001 \"Event loops\", seed 003)", RunUntilComplete::main),
           new Demo("future-monitor", "a monitored search for a 13-digit Lucas prime: Future, Task, gather (seed 004)", FutureMonitor::main),
           new Demo("trio-echo", "the Trio echo server and client together, until the server stops (seeds 000-002)", TrioEcho::main),
-          new Demo("echo", "the asyncio echo server and client together: one 'Hello World!' (seed 001 \"Streams\")", Echo::main));
+          new Demo("echo", "the asyncio echo server and client together: one 'Hello World!' (seed 001 \"Streams\")", Echo::main),
+          new Demo("asks-timeout", "move_on_after(5) around a real HTTP request to a local /delay/N server (seed 002 \"A simple timeout example\")", AsksTimeout::main),
+          new Demo("asks-shield", "a timed-out HTTP request, then a retry, unshielded and shielded, against a local /delay/N server (seed 002 \"Shielding\")", AsksShielding::main));
 
   /**
    * Examples that run until stopped (servers, and clients of them), so {@code ./weft demo} runs

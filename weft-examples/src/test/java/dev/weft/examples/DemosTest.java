@@ -39,6 +39,8 @@ class DemosTest {
           "  future-monitor: a monitored search for a 13-digit Lucas prime: Future, Task, gather (seed 004)",
           "  trio-echo: the Trio echo server and client together, until the server stops (seeds 000-002)",
           "  echo: the asyncio echo server and client together: one 'Hello World!' (seed 001 \"Streams\")",
+          "  asks-timeout: move_on_after(5) around a real HTTP request to a local /delay/N server (seed 002 \"A simple timeout example\")",
+          "  asks-shield: a timed-out HTTP request, then a retry, unshielded and shielded, against a local /delay/N server (seed 002 \"Shielding\")",
           "and, only by name (they run until stopped):",
           "  trio-echo-server: the Trio echo server on port 12345, until stopped (seeds 000-002)",
           "  trio-echo-client: the Trio echo client of port 12345 (seeds 000-002)",
@@ -63,7 +65,9 @@ class DemosTest {
             "run-until-complete",
             "future-monitor",
             "trio-echo",
-            "echo"),
+            "echo",
+            "asks-timeout",
+            "asks-shield"),
         Demos.names());
   }
 
