@@ -74,23 +74,24 @@ public final class ParkingLot {
   private Runnable soleHook;
   /** Further breakers and their hooks; null until a second one is added. */
   private IdentityHashMap<Task, Runnable> breakers;
-  private Node head;
-  private Node tail;
-  private int size;
+  /** The parked tasks, in the order they parked; they carry no value. */
+  private final WaitQueue<Void> queue = new WaitQueue<>();
+  /** The loop the lot belongs to, checked first by every method. */
+  private final LoopConfinement confinement = new LoopConfinement();
 
   /*
    * Implementation notes.
    *
-   * The lot is an intrusive doubly-linked list of Nodes, one per parked task. A Node is also the
-   * task's AbortFunction, and records which lot it is in right now: repark() moves nodes between
-   * lots, and a cancellation must unlink the node from the lot it is in at that moment, not the one
-   * it parked in (Trio keeps the lot in task.custom_sleep_data for the same reason). So parking
-   * allocates exactly one 32-byte object and no lambda, and every operation but repark(n) and
-   * unpark(n) is O(1); cancelling one of 100k parked tasks does not scan the others.
+   * The lot is a WaitQueue whose entries carry no value: the entry is also the task's
+   * AbortFunction and records which queue it is in right now, so repark() can move entries between
+   * lots and a cancellation unlinks the entry from the lot it is in at that moment, not the one it
+   * parked in (Trio keeps the lot in task.custom_sleep_data for the same reason). Parking
+   * allocates one entry and no lambda, and every operation but repark(n) and unpark(n) is O(1);
+   * cancelling one of 100k parked tasks does not scan the others.
    *
-   * Invariant: a node is linked into node.lot exactly while its task is parked here and not yet
-   * rescheduled; unpark and repark clear or move node.lot before the task can run again, and the
-   * abort function only runs while the task is still parked (Scheduling clears it on reschedule).
+   * Invariant: an entry is queued here exactly while its task is parked here and not yet
+   * rescheduled; unpark and repark take or move it before the task can run again, and the abort
+   * function only runs while the task is still parked (Scheduling clears it on reschedule).
    * Pinned by ParkingLotTest#testCancelAfterRepark and #testCancelledTaskLeavesLot.
    */
 
@@ -110,15 +111,14 @@ public final class ParkingLot {
    */
   @Checkpoint
   public void park() {
+    confinement.check("ParkingLot.park");
     if (brokenBy != null) {
       Scheduling.checkpointIfCancelled();
       throw new BrokenResourceException(
           "ParkingLot.park: the lot was broken when task '" + brokenBy.name()
               + "' exited; nothing will wake a task parked here");
     }
-    Node node = new Node(Scheduling.currentTask(), this);
-    link(node);
-    Scheduling.waitTaskRescheduled(node);
+    queue.park(null);
   }
 
   /**
@@ -129,12 +129,13 @@ public final class ParkingLot {
    * @throws IllegalStateException if called from outside the lot's loop
    */
   public Optional<Task> unpark() {
-    Node node = head;
-    if (node == null) {
+    confinement.check("ParkingLot.unpark");
+    WaitQueue.Entry<Void> e = queue.peek();
+    if (e == null) {
       return Optional.empty();
     }
-    wake(node);
-    return Optional.of(node.task);
+    wake(e);
+    return Optional.of(e.task());
   }
 
   /**
@@ -147,12 +148,13 @@ public final class ParkingLot {
    * @throws IllegalStateException if called from outside the lot's loop
    */
   public List<Task> unpark(int count) {
+    confinement.check("ParkingLot.unpark");
     checkCount(count, "unpark");
-    List<Task> woken = new ArrayList<>(Math.min(count, size));
-    while (woken.size() < count && head != null) {
-      Node node = head;
-      wake(node);
-      woken.add(node.task);
+    List<Task> woken = new ArrayList<>(Math.min(count, queue.size()));
+    while (woken.size() < count && !queue.isEmpty()) {
+      WaitQueue.Entry<Void> e = queue.peek();
+      wake(e);
+      woken.add(e.task());
     }
     return woken;
   }
@@ -164,7 +166,7 @@ public final class ParkingLot {
    * @throws IllegalStateException if called from outside the lot's loop
    */
   public List<Task> unparkAll() {
-    return unpark(size);
+    return unpark(queue.size());
   }
 
   /**
@@ -179,23 +181,21 @@ public final class ParkingLot {
    */
   public void repark(ParkingLot other, int count) {
     Objects.requireNonNull(other, "other");
+    confinement.check("ParkingLot.repark");
     checkCount(count, "repark");
     if (other == this) {
       throw new IllegalArgumentException(
           "ParkingLot.repark: cannot move tasks to the lot they are already in");
     }
-    for (int moved = 0; moved < count && head != null; moved++) {
-      Node node = head;
-      unlink(node);
+    for (int moved = 0; moved < count && !queue.isEmpty(); moved++) {
       if (other.brokenBy != null) {
         // Moving a task into a broken lot wakes it with the error a park there would throw.
-        node.lot = null;
-        Scheduling.rescheduleWithError(node.task, new BrokenResourceException(
+        WaitQueue.Entry<Void> e = queue.poll();
+        Scheduling.rescheduleWithError(e.task(), new BrokenResourceException(
             "the parking lot was broken when task '" + other.brokenBy.name() + "' exited"));
         continue;
       }
-      node.lot = other;
-      other.link(node);
+      queue.moveFirstTo(other.queue, 1);
     }
   }
 
@@ -208,27 +208,30 @@ public final class ParkingLot {
    * @throws NullPointerException if {@code other} is null
    */
   public void reparkAll(ParkingLot other) {
-    repark(other, size);
+    repark(other, queue.size());
   }
 
   /** {@return how many tasks are parked here} */
   public int size() {
-    return size;
+    confinement.check("ParkingLot.size");
+    return queue.size();
   }
 
   /** {@return whether no task is parked here} */
   public boolean isEmpty() {
-    return size == 0;
+    confinement.check("ParkingLot.isEmpty");
+    return queue.isEmpty();
   }
 
   /** {@return a snapshot of the lot's state} */
   public ParkingLotStatistics statistics() {
-    return new ParkingLotStatistics(size);
+    confinement.check("ParkingLot.statistics");
+    return new ParkingLotStatistics(queue.size());
   }
 
   @Override
   public String toString() {
-    return "ParkingLot@" + Integer.toHexString(System.identityHashCode(this)) + "[" + size
+    return "ParkingLot@" + Integer.toHexString(System.identityHashCode(this)) + "[" + queue.size()
         + " parked]";
   }
 
@@ -244,6 +247,7 @@ public final class ParkingLot {
    */
   public void addBreaker(Task task) {
     Objects.requireNonNull(task, "task");
+    confinement.check("ParkingLot.addBreaker");
     if (task == soleBreaker || (breakers != null && breakers.containsKey(task))) {
       return;
     }
@@ -276,6 +280,7 @@ public final class ParkingLot {
    */
   public void removeBreaker(Task task) {
     Objects.requireNonNull(task, "task");
+    confinement.check("ParkingLot.removeBreaker");
     Runnable hook = forgetBreaker(task);
     if (hook == null) {
       throw new IllegalArgumentException(
@@ -303,21 +308,21 @@ public final class ParkingLot {
    */
   public void breakLot(Task task) {
     Objects.requireNonNull(task, "task");
+    confinement.check("ParkingLot.breakLot");
     if (brokenBy != null) {
       return;
     }
     brokenBy = task;
-    while (head != null) {
-      Node node = head;
-      Scheduling.rescheduleWithError(node.task, new BrokenResourceException(
+    for (WaitQueue.Entry<Void> e = queue.peek(); e != null; e = queue.peek()) {
+      Scheduling.rescheduleWithError(e.task(), new BrokenResourceException(
           "the parking lot was broken when task '" + task.name() + "' exited"));
-      unlink(node);
-      node.lot = null;
+      queue.remove(e);
     }
   }
 
   /** {@return the task whose exit broke this lot, if it is broken} */
   public Optional<Task> brokenBy() {
+    confinement.check("ParkingLot.brokenBy");
     return Optional.ofNullable(brokenBy);
   }
 
@@ -328,61 +333,9 @@ public final class ParkingLot {
     }
   }
 
-  private void wake(Node node) {
+  private void wake(WaitQueue.Entry<Void> e) {
     // Reschedule first: it checks the thread, and if it throws, the lot is left as it was.
-    Scheduling.reschedule(node.task, null);
-    unlink(node);
-    node.lot = null;
-  }
-
-  private void link(Node node) {
-    node.prev = tail;
-    node.next = null;
-    if (tail == null) {
-      head = node;
-    } else {
-      tail.next = node;
-    }
-    tail = node;
-    size++;
-  }
-
-  private void unlink(Node node) {
-    if (node.prev == null) {
-      head = node.next;
-    } else {
-      node.prev.next = node.next;
-    }
-    if (node.next == null) {
-      tail = node.prev;
-    } else {
-      node.next.prev = node.prev;
-    }
-    node.prev = null;
-    node.next = null;
-    size--;
-  }
-
-  /** One parked task; also its abort function, so parking allocates nothing else. */
-  private static final class Node implements AbortFunction {
-    final Task task;
-    /** The lot the node is linked into now; null once unparked. */
-    ParkingLot lot;
-    Node prev;
-    Node next;
-
-    Node(Task task, ParkingLot lot) {
-      this.task = task;
-      this.lot = lot;
-    }
-
-    @Override
-    public Abort abort(CancelledError cancellation) {
-      // Only called while the task is still parked, so it is still in some lot.
-      assert lot != null : "abort of a task that was already unparked";
-      lot.unlink(this);
-      lot = null;
-      return Abort.SUCCEEDED;
-    }
+    Scheduling.reschedule(e.task(), null);
+    queue.remove(e);
   }
 }

@@ -3,8 +3,9 @@ package dev.weft.queue;
 import dev.weft.Checkpoint;
 import dev.weft.cancel.CancelledError;
 import dev.weft.lowlevel.EventLoop;
-import dev.weft.lowlevel.ParkingLot;
+import dev.weft.lowlevel.LoopConfinement;
 import dev.weft.lowlevel.Scheduling;
+import dev.weft.lowlevel.WaitQueue;
 import java.util.Objects;
 
 /**
@@ -75,16 +76,16 @@ import java.util.Objects;
 public abstract sealed class Queue<T> permits FifoQueue, LifoQueue, PriorityQueue {
   // immutable state
   private final int maxsize;
-  private final WaitList getters = new WaitList();
+  private final WaitQueue<Object> getters = new WaitQueue<>();
   /** Putters carry their item; it enters the queue when a get makes room. */
-  private final WaitList putters = new WaitList();
-  private final ParkingLot joiners = new ParkingLot();
+  private final WaitQueue<Object> putters = new WaitQueue<>();
+  private final WaitQueue<Void> joiners = new WaitQueue<>();
+  /** The loop the queue belongs to once a task of a loop has used it. */
+  private final LoopConfinement confinement = new LoopConfinement();
 
   // mutable state
   private int unfinishedTasks;
   private boolean shutDown;
-  /** The loop of the tasks that wait here; meaningful only while some do. */
-  private EventLoop waitersLoop;
 
   /*
    * Implementation notes.
@@ -95,7 +96,7 @@ public abstract sealed class Queue<T> permits FifoQueue, LifoQueue, PriorityQueu
    * hand-off of Trio's memory channels instead: an item goes straight to the first waiting getter
    * (rescheduled with it), and a get from a full queue moves the first waiting putter's item into
    * the queue and wakes the putter. Nothing is handed to a waiter that has been cancelled, because
-   * cancellation unlinks it from its WaitList first; nothing handed is taken back, because a
+   * cancellation unlinks it from its WaitQueue first; nothing handed is taken back, because a
    * rescheduled task can no longer be aborted.
    *
    * Invariants: getters non-empty implies the queue is empty; putters non-empty implies the queue
@@ -258,8 +259,7 @@ public abstract sealed class Queue<T> permits FifoQueue, LifoQueue, PriorityQueu
     if (unfinishedTasks == 0) {
       Scheduling.cancelShieldedCheckpoint();
     } else {
-      waitersLoop = EventLoop.current().orElse(null);
-      joiners.park();
+      joiners.park(null);
     }
   }
 
@@ -280,7 +280,13 @@ public abstract sealed class Queue<T> permits FifoQueue, LifoQueue, PriorityQueu
     }
     unfinishedTasks--;
     if (unfinishedTasks == 0) {
-      joiners.unparkAll();
+      wakeJoiners();
+    }
+  }
+
+  private void wakeJoiners() {
+    for (WaitQueue.Entry<Void> j = joiners.poll(); j != null; j = joiners.poll()) {
+      Scheduling.reschedule(j.task(), null);
     }
   }
 
@@ -305,15 +311,15 @@ public abstract sealed class Queue<T> permits FifoQueue, LifoQueue, PriorityQueu
       // Never below 0: taskDone may have been called for items still queued.
       unfinishedTasks = Math.max(0, unfinishedTasks - discarded);
       if (unfinishedTasks == 0) {
-        joiners.unparkAll();
+        wakeJoiners();
       }
     }
-    for (WaitList.Waiter w = getters.poll(); w != null; w = getters.poll()) {
-      Scheduling.rescheduleWithError(w.task, shutDownError("get", "the queue was shut down"));
+    for (WaitQueue.Entry<Object> w = getters.poll(); w != null; w = getters.poll()) {
+      Scheduling.rescheduleWithError(w.task(), shutDownError("get", "the queue was shut down"));
     }
-    for (WaitList.Waiter w = putters.poll(); w != null; w = putters.poll()) {
+    for (WaitQueue.Entry<Object> w = putters.poll(); w != null; w = putters.poll()) {
       Scheduling.rescheduleWithError(
-          w.task, shutDownError("put", "the queue was shut down; the item was not added"));
+          w.task(), shutDownError("put", "the queue was shut down; the item was not added"));
     }
   }
 
@@ -370,11 +376,11 @@ public abstract sealed class Queue<T> permits FifoQueue, LifoQueue, PriorityQueu
     if (shutDown) {
       throw shutDownError(method, "the queue is shut down; no more items can be put");
     }
-    WaitList.Waiter getter = getters.poll();
+    WaitQueue.Entry<Object> getter = getters.poll();
     if (getter != null) {
       assert count() == 0 : "a getter waits while items are queued";
       unfinishedTasks++;
-      Scheduling.reschedule(getter.task, item);
+      Scheduling.reschedule(getter.task(), item);
       return true;
     }
     if (full()) {
@@ -389,46 +395,38 @@ public abstract sealed class Queue<T> permits FifoQueue, LifoQueue, PriorityQueu
   @SuppressWarnings("unchecked")
   private T take(String method) {
     T item = pop(method);
-    WaitList.Waiter putter = putters.poll();
+    WaitQueue.Entry<Object> putter = putters.poll();
     if (putter != null) {
       try {
-        push((T) putter.value, "put");
+        push((T) putter.value(), "put");
       } catch (RuntimeException | Error e) {
         // The waiting putter's item cannot be stored (its comparator failed): its put() fails
         // with that error and adds nothing, as it would have had it found room at once.
-        Scheduling.rescheduleWithError(putter.task, e);
+        Scheduling.rescheduleWithError(putter.task(), e);
         return item;
       }
       unfinishedTasks++;
-      Scheduling.reschedule(putter.task, null);
+      Scheduling.reschedule(putter.task(), null);
     }
     return item;
   }
 
-  /** Parks the current task in {@code list}, remembering the loop its waiters belong to. */
-  private Object park(WaitList list, Object value) {
-    waitersLoop = EventLoop.current().orElse(null);
+  /** Parks the current task in {@code list}, carrying {@code value}. */
+  private static Object park(WaitQueue<Object> list, Object value) {
     return list.park(value);
   }
 
   /**
-   * Refuses a call from outside the loop whose tasks wait on this queue, before anything changes:
-   * otherwise the call would take a waiter off its list and then fail to wake it.
+   * Refuses a call from a task of another loop, or from a thread outside every loop while tasks
+   * wait here, before anything changes: otherwise the call would take a waiter off its list and
+   * then fail to wake it. A thread outside every loop may use a queue nobody waits on (one filled
+   * before its loop runs, or read after it ended), as asyncio allows.
    */
   private void checkCaller(String method) {
-    if ((getters.isEmpty() && putters.isEmpty() && joiners.isEmpty())
-        || EventLoop.current().orElse(null) == waitersLoop) {
-      return;
+    if (EventLoop.current().isPresent()
+        || !(getters.isEmpty() && putters.isEmpty() && joiners.isEmpty())) {
+      confinement.check(kind() + "." + method);
     }
-    throw new IllegalStateException(
-        kind()
-            + "."
-            + method
-            + " was called from thread '"
-            + Thread.currentThread().getName()
-            + "', outside the weft loop whose tasks wait on this queue. Call it from one of that "
-            + "loop's tasks, or hand it to the loop with RunToken.runSyncSoon(...) (get the token "
-            + "with Scheduling.currentRunToken() inside the loop).");
   }
 
   private QueueShutDownException shutDownError(String method, String why) {
