@@ -13,6 +13,8 @@ import dev.weft.lowlevel.Scheduling;
  */
 abstract sealed class AbstractSemaphore permits Semaphore, BoundedSemaphore {
   // immutable state
+  /** {@code release}, made once: a method reference per acquire is one allocation more. */
+  private final Runnable releaser = this::release;
   /** The public class's name, for error messages. */
   private final String kind;
   /** The most the value may reach; Integer.MAX_VALUE for an unbounded semaphore. */
@@ -103,7 +105,7 @@ abstract sealed class AbstractSemaphore permits Semaphore, BoundedSemaphore {
     } else {
       lot.park();
     }
-    return new Held(this::release);
+    return new Held(releaser);
   }
 
   private boolean tryAcquireToken() {
