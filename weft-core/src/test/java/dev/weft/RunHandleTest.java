@@ -134,7 +134,7 @@ class RunHandleTest {
     }
   }
 
-  /** Bad input: a null reason, a null config or main. */
+  /** Bad input: a null reason, a null config or main, a null or negative grace period. */
   @Test
   void testBadInput() throws Exception {
     assertThrows(NullPointerException.class, () -> Weft.start(null, () -> 1));
@@ -142,5 +142,16 @@ class RunHandleTest {
     RunHandle<Integer> h = Weft.start(c -> c.withEngine(Engine.PORTABLE), () -> 1);
     assertThrows(NullPointerException.class, () -> h.cancelWithReason(null));
     assertEquals(1, h.join());
+    assertThrows(
+        NullPointerException.class, () -> RunConfig.defaults().withCancelOnShutdown(null));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> RunConfig.defaults().withCancelOnShutdown(Duration.ofSeconds(-1)));
+    assertTrue(e.getMessage().startsWith("RunConfig.withCancelOnShutdown"), e.getMessage());
+    assertEquals(
+        java.util.Optional.of(Duration.ZERO),
+        RunConfig.defaults().withCancelOnShutdown(Duration.ZERO).cancelOnShutdown());
+    assertEquals(java.util.Optional.empty(), RunConfig.defaults().cancelOnShutdown());
   }
 }
