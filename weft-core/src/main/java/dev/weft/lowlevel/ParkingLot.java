@@ -72,6 +72,8 @@ public final class ParkingLot {
   /** The first breaker and the exit hook that breaks this lot when it ends, or null. */
   private Task soleBreaker;
   private Runnable soleHook;
+  /** The reusable exit hook of the sole breaker, made on first use. */
+  private Runnable soleExitHook;
   /** Further breakers and their hooks; null until a second one is added. */
   private IdentityHashMap<Task, Runnable> breakers;
   /** The parked tasks, in the order they parked; they carry no value. */
@@ -251,17 +253,31 @@ public final class ParkingLot {
     if (task == soleBreaker || (breakers != null && breakers.containsKey(task))) {
       return;
     }
-    Runnable hook = () -> {
-      forgetBreaker(task);
-      breakLot(task);
-    };
+    boolean sole = soleBreaker == null && breakers == null;
+    Runnable hook;
+    if (sole) {
+      // A lock has one breaker at a time, its owner: its hook is made once per lot and reads the
+      // breaker from the field, so the lock's fast path allocates nothing here.
+      if (soleExitHook == null) {
+        soleExitHook = () -> {
+          Task t = soleBreaker;
+          forgetBreaker(t);
+          breakLot(t);
+        };
+      }
+      hook = soleExitHook;
+    } else {
+      hook = () -> {
+        forgetBreaker(task);
+        breakLot(task);
+      };
+    }
     if (!Core.addExitHook(task, hook)) {
       breakLot(task);
       throw new BrokenResourceException(
           "ParkingLot.addBreaker: task '" + task.name() + "' has already exited");
     }
-    // A lock has one breaker at a time, its owner: two fields, no map, on its fast path.
-    if (soleBreaker == null && breakers == null) {
+    if (sole) {
       soleBreaker = task;
       soleHook = hook;
     } else {

@@ -257,7 +257,9 @@ public final class Core {
    */
   public static boolean addExitHook(Task task, Runnable hook) {
     TaskImpl t = (TaskImpl) Objects.requireNonNull(task, "task");
-    t.runner.checkInLoop("ParkingLot.addBreaker()");
+    if (Thread.currentThread() != t.carrier.thread()) { // the task itself: the common, cheap case
+      t.runner.checkInLoop("ParkingLot.addBreaker()");
+    }
     return t.addExitHook(Objects.requireNonNull(hook, "hook"));
   }
 
@@ -270,7 +272,9 @@ public final class Core {
    */
   public static boolean removeExitHook(Task task, Runnable hook) {
     TaskImpl t = (TaskImpl) Objects.requireNonNull(task, "task");
-    t.runner.checkInLoop("ParkingLot.removeBreaker()");
+    if (Thread.currentThread() != t.carrier.thread()) {
+      t.runner.checkInLoop("ParkingLot.removeBreaker()");
+    }
     return t.removeExitHook(hook);
   }
 
