@@ -2,8 +2,9 @@ package dev.weft.channel;
 
 import dev.weft.BrokenResourceException;
 import dev.weft.ClosedResourceException;
-import dev.weft.lowlevel.RunToken;
+import dev.weft.lowlevel.LoopConfinement;
 import dev.weft.lowlevel.Scheduling;
+import dev.weft.lowlevel.WaitQueue;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,14 +23,14 @@ final class ChannelState {
   final int capacity;
 
   final ArrayDeque<Object> buffer;
-  final WaitQueue senders = new WaitQueue();
-  final WaitQueue receivers = new WaitQueue();
+  final WaitQueue<Waiter> senders = new WaitQueue<>();
+  final WaitQueue<Waiter> receivers = new WaitQueue<>();
 
   // mutable state
   int openSendChannels = 1;
   int openReceiveChannels = 1;
-  /** The loop the channel belongs to; bound at first use. */
-  private RunToken loop;
+  /** The loop the channel belongs to; bound at first use, as every primitive's. */
+  private final LoopConfinement confinement = new LoopConfinement();
   /** The task thread that last passed {@link #checkLoop}; it passes again without a lookup. */
   private Thread checkedThread;
 
@@ -89,39 +90,9 @@ final class ChannelState {
    * @param operation the API method, for the message
    */
   void checkLoop(String operation) {
-    // A task's thread carries that one task for its whole life, and a task belongs to one loop,
-    // so a thread that passed once passes again: compare identities instead of looking the loop
-    // up (a ScopedValue read, about a third of a buffered message's own cost under JFR before
-    // this). Only a switch to another task pays for the lookup. The field keeps the last such
-    // thread reachable after its task ends, until another task uses the channel: one Thread.
-    Thread me = Thread.currentThread();
-    if (me == checkedThread) {
-      return;
-    }
-    RunToken current;
-    try {
-      current = Scheduling.currentRunToken();
-    } catch (IllegalStateException e) {
-      throw new IllegalStateException(
-          operation
-              + " must be called from a weft task, but thread '"
-              + Thread.currentThread().getName()
-              + "' is not running one. Use the channel inside Weft.run(...); from another thread,"
-              + " hand the call to the loop with RunToken.runSyncSoon(...) and a task there.",
-          e);
-    }
-    if (loop != current) {
-      if (loop != null) {
-        throw new IllegalStateException(
-            operation
-                + ": this channel belongs to another weft loop (the one it was first used in)."
-                + " A channel connects the tasks of one loop; between loops or threads, use"
-                + " RunToken.runSyncSoon(...) to hand values over.");
-      }
-      loop = current;
-    }
-    checkedThread = me;
+    confinement.check(operation);
   }
+
 
   // ---- sending ----
 
@@ -137,7 +108,7 @@ final class ChannelState {
     if (openReceiveChannels == 0) {
       throw broken(operation);
     }
-    Waiter r = receivers.poll();
+    Waiter r = Waiter.poll(receivers);
     if (r != null) {
       r.succeed(value);
       return true;
@@ -166,7 +137,7 @@ final class ChannelState {
       return;
     }
     Waiter w = new Waiter(Scheduling.currentTask(), end, value, null, 0);
-    senders.add(w);
+    w.enqueue(senders);
     assert invariantHolds() : this;
     Scheduling.waitTaskRescheduled(w);
   }
@@ -184,7 +155,7 @@ final class ChannelState {
     }
     if (!buffer.isEmpty()) {
       Object v = buffer.pollFirst();
-      Waiter s = senders.poll();
+      Waiter s = Waiter.poll(senders);
       if (s != null) {
         buffer.addLast(s.value);
         s.succeed(null);
@@ -192,7 +163,7 @@ final class ChannelState {
       assert invariantHolds() : this;
       return v;
     }
-    Waiter s = senders.poll();
+    Waiter s = Waiter.poll(senders);
     if (s != null) {
       Object v = s.value;
       s.succeed(null);
@@ -214,7 +185,7 @@ final class ChannelState {
       return v;
     }
     Waiter w = new Waiter(Scheduling.currentTask(), end, null, null, 0);
-    receivers.add(w);
+    w.enqueue(receivers);
     assert invariantHolds() : this;
     return Scheduling.waitTaskRescheduled(w);
   }
@@ -233,7 +204,7 @@ final class ChannelState {
       // Every send end is closed, so every blocked sender was just failed above.
       assert senders.isEmpty();
       Waiter r;
-      while ((r = receivers.poll()) != null) {
+      while ((r = Waiter.poll(receivers)) != null) {
         r.end("MemoryReceiveChannel.receive");
       }
     }
@@ -249,7 +220,7 @@ final class ChannelState {
     openReceiveChannels--;
     if (openReceiveChannels == 0) {
       Waiter s;
-      while ((s = senders.poll()) != null) {
+      while ((s = Waiter.poll(senders)) != null) {
         s.fail(broken("MemorySendChannel.send"));
       }
       // Nobody can ever receive these; drop them so they can be collected (Trio does too).
@@ -258,17 +229,18 @@ final class ChannelState {
   }
 
   /** Wakes, with ClosedResourceException, the tasks blocked in {@code end} itself. */
-  private static void failOwnWaiters(WaitQueue queue, Object end, String operation, String verb) {
+  private static void failOwnWaiters(
+      WaitQueue<Waiter> queue, Object end, String operation, String verb) {
     List<Waiter> own = new ArrayList<>();
-    for (Waiter w = queue.peek(); w != null; w = w.next) {
-      if (w.end == end) {
-        own.add(w);
+    for (WaitQueue.Entry<Waiter> e : queue.snapshot()) {
+      if (e.value().end == end) {
+        own.add(e.value());
       }
     }
     for (Waiter w : own) {
       // An earlier failure in the same select may have unlinked this one already.
-      if (w.queue != null) {
-        w.queue.remove(w);
+      if (w.isQueued()) {
+        w.unlink();
         w.fail(
             new ClosedResourceException(
                 operation

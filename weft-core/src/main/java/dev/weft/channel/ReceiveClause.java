@@ -44,7 +44,7 @@ final class ReceiveClause<T, R> extends SelectClause<R> {
   @Override
   Waiter register(Selection selection, int index, Task task) {
     Waiter w = new Waiter(task, end, null, selection, index);
-    end.state.receivers.add(w);
+    w.enqueue(end.state.receivers);
     return w;
   }
 

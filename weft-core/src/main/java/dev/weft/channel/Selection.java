@@ -19,8 +19,8 @@ final class Selection implements AbortFunction {
   /** Unlinks every waiter still queued. */
   void unlinkAll() {
     for (Waiter w : waiters) {
-      if (w != null && w.queue != null) {
-        w.queue.remove(w);
+      if (w != null) {
+        w.unlink();
       }
     }
   }

@@ -34,7 +34,7 @@ final class SendClause<T, R> extends SelectClause<R> {
   @Override
   Waiter register(Selection selection, int index, Task task) {
     Waiter w = new Waiter(task, end, value, selection, index);
-    end.state.senders.add(w);
+    w.enqueue(end.state.senders);
     return w;
   }
 

@@ -5,10 +5,11 @@ import dev.weft.lowlevel.Abort;
 import dev.weft.lowlevel.AbortFunction;
 import dev.weft.lowlevel.Scheduling;
 import dev.weft.lowlevel.Task;
+import dev.weft.lowlevel.WaitQueue;
 
 /**
  * One parked operation on one channel: a task waiting to send a value or to receive one, linked
- * into its channel's {@link WaitQueue}. A plain {@code send}/{@code receive} parks with one
+ * into its channel's {@link WaitQueue} (the waiter is the value its entry carries). A plain {@code send}/{@code receive} parks with one
  * waiter; a {@link Select} parks with one waiter per clause, all sharing a {@link Selection}.
  */
 final class Waiter implements AbortFunction {
@@ -26,10 +27,8 @@ final class Waiter implements AbortFunction {
   Object value;
   /** For a receiver in a select: woken because the channel ended (not with a value). */
   boolean ended;
-  /** Links of the queue the waiter is in; {@code queue == null} once unlinked. */
-  WaitQueue queue;
-  Waiter prev;
-  Waiter next;
+  /** The waiter's place in its channel's queue; not queued once unlinked. */
+  private WaitQueue.Entry<Waiter> entry;
 
   /*
    * Implementation notes.
@@ -50,6 +49,30 @@ final class Waiter implements AbortFunction {
     this.value = value;
     this.selection = selection;
     this.clause = clause;
+  }
+
+  /** Appends the waiter to {@code queue}; it must be in no queue. */
+  void enqueue(WaitQueue<Waiter> queue) {
+    assert !isQueued();
+    entry = queue.add(task, this);
+  }
+
+  /** {@return whether the waiter is still queued} */
+  boolean isQueued() {
+    return entry != null && entry.isQueued();
+  }
+
+  /** Takes the waiter out of its queue, if it is still in one. */
+  void unlink() {
+    if (entry != null) {
+      entry.leave();
+    }
+  }
+
+  /** {@return the first waiter of {@code queue}, taken out of it, or null} */
+  static Waiter poll(WaitQueue<Waiter> queue) {
+    WaitQueue.Entry<Waiter> e = queue.poll();
+    return e == null ? null : e.value();
   }
 
   /**
@@ -89,7 +112,7 @@ final class Waiter implements AbortFunction {
   /** Cancellation of a plain send or receive: the waiter is still linked, so nothing happened. */
   @Override
   public Abort abort(CancelledError cancellation) {
-    queue.remove(this);
+    unlink();
     return Abort.SUCCEEDED;
   }
 }

@@ -122,6 +122,20 @@ public final class WaitQueue<V> {
     }
 
     /**
+     * Takes the entry out of the queue it is in now, if any: for a task that waits in several
+     * queues and withdraws from the others once one has served it. Not a checkpoint.
+     *
+     * @return whether it was in a queue
+     */
+    public boolean leave() {
+      if (queue == null) {
+        return false;
+      }
+      queue.unlink(this);
+      return true;
+    }
+
+    /**
      * Takes the entry out of its queue, if it is still in one, and lets the cancellation through.
      *
      * @param cancellation the error the task will get
@@ -129,9 +143,7 @@ public final class WaitQueue<V> {
      */
     @Override
     public Abort abort(CancelledError cancellation) {
-      if (queue != null) {
-        queue.unlink(this);
-      }
+      leave();
       return Abort.SUCCEEDED;
     }
 
