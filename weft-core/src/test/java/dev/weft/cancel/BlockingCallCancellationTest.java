@@ -11,6 +11,8 @@ import dev.weft.Block;
 import dev.weft.Engine;
 import dev.weft.Nursery;
 import dev.weft.Weft;
+import dev.weft.asyncio.AsyncTask;
+import dev.weft.asyncio.Asyncio;
 import dev.weft.testing.WeftTest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -246,6 +248,32 @@ class BlockingCallCancellationTest {
         });
     assertEquals(List.of("releasing", "latch released"), log);
     assertTrue(outer.cancelledCaught());
+  }
+
+  /** asyncio's one-shot cancel and waitFor reach a task blocked in a JDK call too. */
+  @WeftTest(engines = Engine.FAST)
+  void testAsyncioCancelAndWaitFor() throws Exception {
+    AsyncTask<String> t =
+        Asyncio.createTask(
+            () -> {
+              Thread.sleep(LONG_MS);
+              return "slept";
+            });
+    Weft.sleep(Duration.ofSeconds(1));
+    t.cancel("stop");
+    CancelledError e = assertThrows(CancelledError.class, t::await);
+    assertEquals("stop", e.getMessage());
+    assertThrows(
+        TooSlowException.class,
+        () ->
+            Asyncio.waitFor(
+                () -> {
+                  Thread.sleep(LONG_MS);
+                  return "slept";
+                },
+                Duration.ofSeconds(1)));
+    assertEquals(2.0, Weft.currentTime());
+    assertFalse(Thread.currentThread().isInterrupted());
   }
 
   /** An interrupt that weft did not send stays an InterruptedException, on both engines. */
