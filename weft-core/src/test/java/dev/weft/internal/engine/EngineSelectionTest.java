@@ -4,7 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.testjvm.ChildJvm;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -50,6 +57,54 @@ class EngineSelectionTest {
       assertTrue(out.contains("default loop: opened"), out);
       assertTrue(out.contains("portable run: ran"), out);
       assertEquals("", child.stderr(), "weft writes nothing to stderr");
+    }
+  }
+
+  /**
+   * An executable jar whose manifest says {@code Add-Opens: java.base/java.lang} reaches the fast
+   * engine with no flag at all (what the error message and the README tell users to do).
+   */
+  @Test
+  void testExecutableJarWithAddOpensManifest() throws Exception {
+    Path dir = Files.createTempDirectory("weft-jar");
+    Path jar = dir.resolve("app.jar");
+    try {
+      StringBuilder classPath = new StringBuilder();
+      String cp =
+          System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+      for (String entry : cp.split(File.pathSeparator)) {
+        Path p = Path.of(entry).toAbsolutePath();
+        // Class-Path entries are URLs relative to the jar; a directory needs its trailing slash.
+        String rel = dir.relativize(p).toString().replace(File.separatorChar, '/');
+        classPath.append(Files.isDirectory(p) ? rel + "/" : rel).append(' ');
+      }
+      Manifest m = new Manifest();
+      m.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+      m.getMainAttributes().put(Attributes.Name.MAIN_CLASS, EngineSelectionChild.class.getName());
+      m.getMainAttributes().put(Attributes.Name.CLASS_PATH, classPath.toString().trim());
+      m.getMainAttributes().putValue("Add-Opens", "java.base/java.lang");
+      // the manifest is the whole jar: the classes come through its Class-Path
+      new JarOutputStream(Files.newOutputStream(jar), m).close();
+      Process p =
+          new ProcessBuilder(
+                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                  "-Dweft.engine=",
+                  "-jar",
+                  jar.toString())
+              .redirectErrorStream(true)
+              .start();
+      try {
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the child did not end");
+        String out = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.exitValue(), out);
+        assertTrue(out.contains("default run: ran"), out);
+        assertTrue(out.contains("default loop: opened"), out);
+      } finally {
+        p.destroyForcibly();
+      }
+    } finally {
+      Files.deleteIfExists(jar);
+      Files.deleteIfExists(dir);
     }
   }
 
