@@ -56,6 +56,7 @@ public final class Server implements AutoCloseable {
   private final List<CancelScope> acceptScopes = new ArrayList<>();
   private final Event closedEvent = new Event();
   private final Event allDone = new Event();
+  private final LoopConfinement confinement = new LoopConfinement();
 
   // mutable state
   private int acceptLoops;
@@ -152,6 +153,7 @@ public final class Server implements AutoCloseable {
    */
   @Checkpoint
   public void serveForever() {
+    confinement.check("Server.serveForever", this);
     if (closed) {
       throw new IllegalStateException("Server.serveForever: the server is closed");
     }
@@ -168,6 +170,7 @@ public final class Server implements AutoCloseable {
    */
   @Override
   public void close() {
+    confinement.check("Server.close", this);
     if (closed) {
       return;
     }
@@ -185,6 +188,7 @@ public final class Server implements AutoCloseable {
    */
   @Checkpoint
   public void waitClosed() {
+    confinement.check("Server.waitClosed", this);
     if (!closed) {
       closedEvent.await();
     }

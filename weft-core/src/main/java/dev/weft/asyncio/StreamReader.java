@@ -47,6 +47,7 @@ public final class StreamReader implements Iterable<byte[]> {
   // immutable state
   private final ReceiveStream stream;
   private final int limit;
+  private final LoopConfinement confinement = new LoopConfinement();
 
   // mutable state
   /** Buffered bytes are buf[start, end). */
@@ -109,7 +110,7 @@ public final class StreamReader implements Iterable<byte[]> {
    */
   @Checkpoint
   public byte[] read(int n) {
-    begin();
+    begin("StreamReader.read");
     if (n < 0) {
       while (!eof) {
         fill();
@@ -163,7 +164,7 @@ public final class StreamReader implements Iterable<byte[]> {
     if (n < 0) {
       throw new IllegalArgumentException("StreamReader.readexactly: n cannot be negative: " + n);
     }
-    begin();
+    begin("StreamReader.readexactly");
     while (end - start < n) {
       if (eof) {
         byte[] partial = take(end - start);
@@ -195,7 +196,7 @@ public final class StreamReader implements Iterable<byte[]> {
       throw new IllegalArgumentException(
           "StreamReader.readuntil: the separator must be at least one byte");
     }
-    begin();
+    begin("StreamReader.readuntil");
     int offset = 0;
     int isep;
     while (true) {
@@ -263,7 +264,8 @@ public final class StreamReader implements Iterable<byte[]> {
 
   // ---- internals
 
-  private void begin() {
+  private void begin(String api) {
+    confinement.check(api, this);
     Scheduling.checkpointIfCancelled();
     filled = false;
   }

@@ -53,6 +53,7 @@ public final class StreamWriter {
   private final StreamReader reader;
   private final ParkingLot drainers = new ParkingLot();
   private final Event closed = new Event();
+  private final LoopConfinement confinement = new LoopConfinement();
 
   // mutable state
   /** Queued bytes are queue[qStart, qEnd). */
@@ -106,6 +107,7 @@ public final class StreamWriter {
    */
   public void write(byte[] data) {
     Objects.requireNonNull(data, "data");
+    confinement.check("StreamWriter.write", this);
     if (closeRequested || eofRequested) {
       throw new ClosedResourceException(
           "StreamWriter.write: the writer is " + (closeRequested ? "closing" : "past writeEof()")
@@ -151,6 +153,7 @@ public final class StreamWriter {
    */
   @Checkpoint
   public void drain() {
+    confinement.check("StreamWriter.drain", this);
     Scheduling.checkpointIfCancelled();
     boolean waited = false;
     while (failure == null && qEnd - qStart > highWater) {
@@ -206,6 +209,7 @@ public final class StreamWriter {
       throw new UnsupportedOperationException(
           "StreamWriter.writeEof: " + stream + " cannot be half-closed");
     }
+    confinement.check("StreamWriter.writeEof", this);
     if (eofRequested || closeRequested) {
       return;
     }
@@ -218,6 +222,7 @@ public final class StreamWriter {
    * Never blocks and is not a checkpoint; {@link #waitClosed()} waits for it.
    */
   public void close() {
+    confinement.check("StreamWriter.close", this);
     if (closeRequested) {
       return;
     }
@@ -241,6 +246,7 @@ public final class StreamWriter {
    */
   @Checkpoint
   public void waitClosed() {
+    confinement.check("StreamWriter.waitClosed", this);
     closed.await();
   }
 

@@ -188,4 +188,55 @@ class StreamServerTest {
     assertFalse(server.isServing());
     server.waitClosed();
   }
+
+  /** Readers, writers and servers refuse other threads, naming the method and the way in. */
+  @WeftTest
+  void testOtherThreadRefused() throws Exception {
+    Server server = Asyncio.startServer((r, w) -> r.read(10), "127.0.0.1", 0);
+    StreamPair c =
+        Asyncio.openConnection("127.0.0.1", server.sockets().get(0).localAddress().getPort());
+    List<Throwable> errors = new ArrayList<>();
+    Thread t =
+        Thread.ofPlatform()
+            .start(
+                () -> {
+                  for (Runnable call :
+                      List.<Runnable>of(
+                          () -> c.writer().write(bytes("x")),
+                          () -> c.reader().read(1),
+                          server::close)) {
+                    try {
+                      call.run();
+                    } catch (Throwable e) {
+                      errors.add(e);
+                    }
+                  }
+                });
+    t.join();
+    assertEquals(3, errors.size());
+    for (Throwable e : errors) {
+      assertInstanceOf(IllegalStateException.class, e);
+      assertTrue(e.getMessage().contains("callSoonThreadsafe"), e.getMessage());
+    }
+    assertTrue(errors.get(0).getMessage().startsWith("StreamWriter.write"));
+    assertTrue(server.isServing());
+    c.writer().close();
+    server.close();
+    server.waitClosed();
+  }
+
+  /** drain and waitClosed are checkpoints; write is not. */
+  @WeftTest
+  void testCheckpoints() throws Exception {
+    try (SocketListener l = Tcp.openListeners(0, "127.0.0.1").get(0)) {
+      StreamPair c = Asyncio.openConnection("127.0.0.1", l.localAddress().getPort());
+      try (SocketStream peer = l.accept()) {
+        dev.weft.testing.Checkpoints.assertNoCheckpoints(() -> c.writer().write(bytes("x")));
+        dev.weft.testing.Checkpoints.assertCheckpoints(() -> c.writer().drain());
+        c.writer().close();
+        dev.weft.testing.Checkpoints.assertCheckpoints(() -> c.writer().waitClosed());
+        assertEquals("x", new String(peer.receiveSome(10), StandardCharsets.UTF_8));
+      }
+    }
+  }
 }
