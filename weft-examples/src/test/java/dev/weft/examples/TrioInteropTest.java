@@ -133,11 +133,13 @@ class TrioInteropTest {
               .start(
                   () -> {
                     try {
-                      int sent = 0;
+                      int received = 0;
                       String line;
                       while ((line = out.readLine()) != null) {
                         serverLines.add(line);
-                        if (line.equals("echo_server 0: sending data " + MSG) && ++sent == 2) {
+                        // The seed prints "sending data" before it sends; the third "received"
+                        // line means the second echo has gone out.
+                        if (line.equals("echo_server 0: received data " + MSG) && ++received == 3) {
                           server.destroy(); // the server goes away; the client must exit
                         }
                       }
