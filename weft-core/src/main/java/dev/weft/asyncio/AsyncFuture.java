@@ -6,8 +6,8 @@ import dev.weft.cancel.CancelledError;
 import dev.weft.lowlevel.Abort;
 import dev.weft.lowlevel.EventLoop;
 import dev.weft.lowlevel.Scheduling;
+import dev.weft.lowlevel.WaitQueue;
 import dev.weft.thread.CompletionStages;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -59,7 +59,8 @@ public sealed class AsyncFuture<T> implements Awaitable<T> permits AsyncTask, Ga
   private Throwable exception;
   private String cancelMessage;
   private List<Consumer<? super AsyncFuture<T>>> callbacks;
-  private ArrayDeque<dev.weft.lowlevel.Task> waiters;
+  /** The tasks awaiting the future; made on the first wait. */
+  private WaitQueue<Void> waiters;
   /** The record of an exception nobody has retrieved yet, or null. */
   private UnretrievedFailure unretrieved;
 
@@ -255,9 +256,11 @@ public sealed class AsyncFuture<T> implements Awaitable<T> permits AsyncTask, Ga
     // scope runs the abort function at once, which passes the cancel on to the future, as
     // asyncio's task step does with a pending cancel when the task awaits (issue 9, item 4).
     if (waiters == null) {
-      waiters = new ArrayDeque<>(2);
+      waiters = new WaitQueue<>();
     }
-    waiters.add(me);
+    // Queued without parking through the queue: the abort below passes the cancel on and keeps
+    // waiting, so the entry stays queued until the future completes.
+    waiters.add(me, null);
     CancelledError[] passedOn = new CancelledError[1];
     Scheduling.waitTaskRescheduled(
         err -> {
@@ -410,8 +413,8 @@ public sealed class AsyncFuture<T> implements Awaitable<T> permits AsyncTask, Ga
   private void complete(int newState) {
     state = newState;
     if (waiters != null) {
-      for (dev.weft.lowlevel.Task t : waiters) {
-        Scheduling.reschedule(t, null);
+      for (WaitQueue.Entry<Void> w = waiters.poll(); w != null; w = waiters.poll()) {
+        Scheduling.reschedule(w.task(), null);
       }
       waiters = null;
     }

@@ -3,11 +3,8 @@ package dev.weft.sync;
 import dev.weft.Checkpoint;
 import dev.weft.cancel.CancelledError;
 import dev.weft.lowlevel.LoopConfinement;
-import dev.weft.lowlevel.Abort;
 import dev.weft.lowlevel.Scheduling;
-import dev.weft.lowlevel.Task;
-import java.util.ArrayList;
-import java.util.List;
+import dev.weft.lowlevel.WaitQueue;
 
 /**
  * A <em>barrier</em>: tasks wait in {@link #await()} until {@link #parties()} of them have
@@ -53,8 +50,8 @@ public final class Barrier {
   private final LoopConfinement confinement = new LoopConfinement();
 
   private final int parties;
-  /** The tasks waiting in await(), in arrival order. */
-  private final List<Task> waiting = new ArrayList<>();
+  /** The tasks waiting in await(), in arrival order; a cancelled one leaves in O(1). */
+  private final WaitQueue<Void> waiting = new WaitQueue<>();
 
   // mutable state
   private boolean broken;
@@ -104,21 +101,13 @@ public final class Barrier {
     if (broken) {
       throw brokenError("the barrier was aborted; call reset() to use it again");
     }
-    Task me = Scheduling.currentTask();
     if (waiting.size() + 1 < parties) {
-      waiting.add(me);
-      Integer index =
-          Scheduling.waitTaskRescheduled(
-              cancel -> {
-                waiting.remove(me);
-                return Abort.SUCCEEDED;
-              });
-      return index;
+      return (Integer) waiting.park(null);
     }
-    for (int i = 0; i < waiting.size(); i++) {
-      Scheduling.reschedule(waiting.get(i), i);
+    int i = 0;
+    for (WaitQueue.Entry<Void> e = waiting.poll(); e != null; e = waiting.poll()) {
+      Scheduling.reschedule(e.task(), i++);
     }
-    waiting.clear();
     Scheduling.cancelShieldedCheckpoint();
     return parties - 1;
   }
@@ -174,10 +163,9 @@ public final class Barrier {
   }
 
   private void wakeAllWithError(String why) {
-    for (Task t : waiting) {
-      Scheduling.rescheduleWithError(t, brokenError(why));
+    for (WaitQueue.Entry<Void> e = waiting.poll(); e != null; e = waiting.poll()) {
+      Scheduling.rescheduleWithError(e.task(), brokenError(why));
     }
-    waiting.clear();
   }
 
   private static BrokenBarrierException brokenError(String why) {
