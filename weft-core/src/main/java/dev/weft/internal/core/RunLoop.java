@@ -301,9 +301,11 @@ final class RunLoop implements LoopHost {
       assert from == TaskImpl.State.FOREIGN_BLOCKED : t;
       t.carrier.runForeign(foreignContinuation);
     } else if (from == TaskImpl.State.NEW) {
+      t.steps++;
       t.carrier.start();
     } else {
       assert from == TaskImpl.State.RUNNABLE && t.abortFn == null : t;
+      t.steps++;
       t.carrier.resume();
     }
     switch (t.state) {
@@ -316,7 +318,9 @@ final class RunLoop implements LoopHost {
       // The turn came back with the task still running: the fast engine's carrier returned
       // because the task's thread parked in JDK code; the JDK will wake it through foreignWakeup.
       case RUNNING -> t.blockedInForeignCode();
-      case RUNNABLE -> {} // it yielded, and is queued for the next batch
+      // It yielded: queue it for the next batch. The loop does it, not the task, so that a switch
+      // that fails half-way has nothing shared to undo (TaskImpl#suspendOrUndo).
+      case RUNNABLE -> runq.add(t);
       default -> throw new AssertionError(t);
     }
   }

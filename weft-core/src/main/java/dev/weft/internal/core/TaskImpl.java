@@ -60,6 +60,8 @@ public final class TaskImpl implements Task {
    * not yet turned the outcome into a CancelledError or cleared the interrupt status.
    */
   private boolean cancelInterrupt;
+  /** How many steps the loop has given this task; tells a failed switch from a failed return. */
+  long steps;
   long schedulePoints;
   long cancelPoints;
   /**
@@ -148,7 +150,7 @@ public final class TaskImpl implements Task {
     state = State.PARKED;
     schedulePoints++;
     cancelPoints++;
-    suspendAndClearInterrupt();
+    suspendOrUndo();
     assert state == State.RUNNING && abortFn == null : this;
     Throwable e = nextError;
     Object v = nextValue;
@@ -194,11 +196,39 @@ public final class TaskImpl implements Task {
    */
   void yieldNow() {
     assert state == State.RUNNING && abortFn == null : this;
+    // Only field writes before the switch: the loop, not this task, puts it on the run queue
+    // (RunLoop#step), so nothing shared is half-changed if the switch below fails.
     state = State.RUNNABLE;
     schedulePoints++;
-    runner.runq.add(this);
-    suspendAndClearInterrupt();
+    suspendOrUndo();
     assert state == State.RUNNING : this;
+  }
+
+  /**
+   * Suspends the task; if the switch itself fails, undoes the park or yield and rethrows, so that
+   * the task goes on as if it had never tried: running, on no queue, not reschedulable.
+   */
+  private void suspendOrUndo() {
+    long before = steps;
+    try {
+      suspendAndClearInterrupt();
+    } catch (Throwable e) {
+      // A StackOverflowError (the task was nearly out of stack, or its stack was too deep for the
+      // JDK to unmount), an OutOfMemoryError while unmounting, or a pinned thread (fast engine).
+      // Only field writes here: the handler must not need more stack than the switch had.
+      if (e instanceof StackOverflowError) {
+        carrier.stackExhausted = true;
+      }
+      if (steps == before) {
+        abortFn = null;
+      } else {
+        // It did leave and came back, and failed on the way in: the loop's part is done.
+        nextValue = null;
+        nextError = null;
+      }
+      state = State.RUNNING;
+      throw e;
+    }
   }
 
   private void suspendAndClearInterrupt() {

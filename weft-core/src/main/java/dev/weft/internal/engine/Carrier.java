@@ -12,6 +12,9 @@ public abstract class Carrier extends Turn {
   /** The runtime's task object this carrier runs, for the loop's bookkeeping. */
   public Object task;
 
+  /** Set once the task has run out of stack in a switch; the portable engine then probes deeper. */
+  public boolean stackExhausted;
+
   /** Creates a carrier. */
   protected Carrier() {}
 

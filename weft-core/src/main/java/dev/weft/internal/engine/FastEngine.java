@@ -64,9 +64,20 @@ final class FastEngine implements EngineDriver {
    * belongs to such an adopted thread and goes to the JDK's default scheduler, now and after the
    * run. See EngineBehaviourTest#testVirtualThreadStartedInATaskOutlivesTheRun.
    *
-   * A weft park is a Turn: it loops on a flag that only the loop sets, and holds interrupts aside
-   * while it waits (an interrupt would make LockSupport.park return at once, forever, on the
-   * loop's own carrier thread).
+   * A weft suspend is a Thread.yield(), not a LockSupport.park: the JDK unmounts the thread and
+   * hands its continuation straight to execute(), on the loop thread, and the carrier keeps it
+   * (instead of running it) until the loop resumes the task. Two reasons (issue 11, items 3-5):
+   *  - when the JDK cannot unmount the thread (it is pinned: inside a static initializer, or in
+   *    native code that called back into Java), LockSupport.park parks the *carrier* instead, and
+   *    the carrier is the loop thread: the loop stops for good, since only it could resume the
+   *    task. Thread.yield just returns without yielding, so we see the pin and fail the task with
+   *    an error that says why;
+   *  - when unmounting itself fails (OutOfMemoryError while freezing the frames, or the JDK's
+   *    StackOverflowError "Humongous stack chunk" for a very deep stack), LockSupport.park again
+   *    falls back to parking the carrier (for OutOfMemoryError) while Thread.yield throws the
+   *    error to the task, which then fails with it, in a consistent state (TaskImpl undoes the
+   *    park), and the loop goes on.
+   * A yield also ignores interrupts, which a park would have to hold aside.
    */
 
   FastEngine() {}
@@ -114,7 +125,13 @@ final class FastEngine implements EngineDriver {
         // single-threaded, so nothing else uses the builder between these two lines.
         BUILDER_SCHEDULER.invokeExact((Object) builder, scheduler);
       }
-      return builder.name(name).unstarted(body);
+      Thread t = builder.name(name).unstarted(body);
+      if (BUILDER_SCHEDULER != null) {
+        // The builder outlives the task: it must not keep the carrier, and through it the task's
+        // whole object graph, reachable until the next spawn (issue 11, item 6).
+        BUILDER_SCHEDULER.invokeExact((Object) builder, (Executor) null);
+      }
+      return t;
     } catch (Throwable e) {
       throw new IllegalStateException("cannot create a fast-engine virtual thread", e);
     }
@@ -138,6 +155,10 @@ final class FastEngine implements EngineDriver {
     // mutable state
     private boolean stepping;
     private Runnable continuation;
+    /** Set by suspend() just before it yields: execute() then keeps the continuation. */
+    private boolean suspending;
+    /** The continuation of a task suspended in weft, run by the next resume(). */
+    private Runnable suspended;
 
     FastCarrier(LoopHost host, String name, Runnable body) {
       this.host = host;
@@ -153,7 +174,14 @@ final class FastEngine implements EngineDriver {
         return;
       }
       if (stepping && Thread.currentThread() == host.loopThread()) {
-        continuation = r;
+        if (suspending) {
+          // weft's own suspend: keep the thread off the loop until resume()
+          suspending = false;
+          suspended = r;
+        } else {
+          // task code's own Thread.yield, or a park whose permit was already set: run on
+          continuation = r;
+        }
       } else {
         host.foreignWakeup(this, r);
       }
@@ -168,9 +196,10 @@ final class FastEngine implements EngineDriver {
 
     @Override
     public void resume() {
+      assert suspended != null : "resume() of a task that is not suspended in weft";
       stepping = true;
-      // The unpark makes the JDK call execute() on this thread at once; drain() then runs it.
-      give(thread);
+      continuation = suspended;
+      suspended = null;
       drain();
     }
 
@@ -194,7 +223,19 @@ final class FastEngine implements EngineDriver {
 
     @Override
     public void suspend() {
-      await();
+      suspending = true;
+      try {
+        Thread.yield();
+      } catch (Throwable e) {
+        // Unmounting failed (OutOfMemoryError, StackOverflowError): the thread never left.
+        suspending = false;
+        throw e;
+      }
+      if (suspending) {
+        // The JDK could not unmount the thread, so it never left either.
+        suspending = false;
+        throw new IllegalStateException(Pins.describe(thread.getName()));
+      }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.weft.internal.engine;
 
+import dev.weft.internal.util.StackHeadroom;
 
 /**
  * The portable engine: tasks are ordinary virtual threads, and the loop (itself a virtual thread)
@@ -81,6 +82,9 @@ final class PortableEngine implements EngineDriver {
 
     @Override
     public void suspend() {
+      // Once the turn is given the loop runs, so nothing can be undone after that: a
+      // StackOverflowError must strike here if it strikes at all (see StackHeadroom).
+      StackHeadroom.ensure(stackExhausted);
       giveLoopTurn();
       await();
     }

@@ -27,7 +27,14 @@ class Turn {
   final void await() {
     boolean interrupted = false;
     while (!ready) {
-      LockSupport.park(this);
+      try {
+        LockSupport.park(this);
+      } catch (StackOverflowError tooDeep) {
+        // The JDK could not unmount this virtual thread: its stack is too deep to copy to the heap
+        // ("Humongous stack chunk"). The turn has been given away already, so we must wait here
+        // all the same: with the carrier thread blocked instead (see CarrierPark).
+        CarrierPark.park();
+      }
       if (Thread.interrupted()) {
         interrupted = true;
       }
