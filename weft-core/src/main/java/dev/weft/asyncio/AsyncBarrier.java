@@ -62,7 +62,8 @@ public final class AsyncBarrier {
    */
   public AsyncBarrier(int parties) {
     if (parties < 1) {
-      throw new IllegalArgumentException("parties must be >= 1, got " + parties);
+      throw new IllegalArgumentException(
+          "AsyncBarrier: parties must be 1 or more, got " + parties);
     }
     this.parties = parties;
   }

@@ -59,7 +59,8 @@ public final class AsyncSemaphore {
    */
   public AsyncSemaphore(int value) {
     if (value < 0) {
-      throw new IllegalArgumentException("Semaphore initial value must be >= 0, got " + value);
+      throw new IllegalArgumentException(
+          "AsyncSemaphore: the initial value must be 0 or more, got " + value);
     }
     this.value = value;
   }
