@@ -135,8 +135,9 @@ public final class AsyncTask<T> extends AsyncFuture<T> {
 
   /**
    * Takes back one cancel request (asyncio 3.11's {@code Task.uncancel()}) and returns how many
-   * are left; at zero it stays zero. It only changes the count: a request already delivered stays
-   * delivered. Never blocks; not a checkpoint.
+   * are left; at zero it stays zero. When the count reaches zero, a request that has not reached
+   * the task yet is withdrawn (asyncio 3.13); one already delivered stays delivered. Never blocks;
+   * not a checkpoint.
    *
    * @return the number of cancel requests left
    */
@@ -144,6 +145,10 @@ public final class AsyncTask<T> extends AsyncFuture<T> {
     checkLoop("uncancel");
     if (cancelRequests > 0) {
       cancelRequests--;
+      if (cancelRequests == 0 && !done()) {
+        // asyncio 3.13: at zero, a cancel that has not reached the task yet is taken back.
+        scope.uncancel();
+      }
     }
     return cancelRequests;
   }

@@ -266,6 +266,19 @@ public final class CancelScope {
     impl.cancel(reason);
   }
 
+  /**
+   * Takes back a cancel request of an {@linkplain #edgeTriggered() edge-triggered} scope that has
+   * not reached the task yet (asyncio 3.13's {@code Task.uncancel()} down to zero clears the
+   * pending cancel). A request already delivered stays delivered. Not a checkpoint; never blocks.
+   *
+   * @return whether a pending request was taken back
+   * @throws IllegalStateException if the scope is level-triggered (Trio's scopes cannot be
+   *     un-cancelled), or if it is running and the call comes from another thread
+   */
+  public boolean uncancel() {
+    return impl.uncancel();
+  }
+
   /** {@return the reason given to {@link #cancelWithReason(String)}, if any} */
   public Optional<String> cancelReason() {
     return Optional.ofNullable(impl.reason());

@@ -129,4 +129,28 @@ class AsyncioRulesTest {
     }
     assertEquals(1, runs[0]);
   }
+
+  /**
+   * uncancel() down to zero withdraws a request not yet delivered (asyncio 3.13,
+   * test_uncancel_resets_must_cancel).
+   */
+  @WeftTest
+  void testUncancelToZeroWithdrawsPendingRequest() throws Exception {
+    AsyncFuture<Void> fut = getRunningLoop().createFuture();
+    AsyncTask<Integer> t = createTask(() -> {
+      fut.await();
+      return 42;
+    });
+    Weft.checkpoint(); // t awaits fut
+    fut.setResult(null); // t is runnable, not parked: a cancel now stays pending
+    t.cancel();
+    assertEquals(0, t.uncancel());
+    assertEquals(42, t.await());
+  }
+
+  /** Only an edge-triggered scope can take a request back. */
+  @WeftTest
+  void testUncancelNeedsEdgeTriggeredScope() {
+    assertThrows(IllegalStateException.class, () -> new dev.weft.cancel.CancelScope().uncancel());
+  }
 }

@@ -207,6 +207,30 @@ public final class CancelScopeImpl {
   }
 
   /**
+   * Takes back an edge-triggered request that has not been delivered yet.
+   *
+   * @return whether one was pending
+   */
+  public boolean uncancel() {
+    if (!edgeTriggered) {
+      throw new IllegalStateException(
+          "CancelScope.uncancel: only an edge-triggered scope's request can be taken back; a "
+              + "level-triggered scope stays cancelled once cancel() was called");
+    }
+    checkThread("uncancel");
+    if (!cancelCalled || requestDelivered) {
+      return false;
+    }
+    // Marked as used up without having reached the task (everDelivered stays as it was), so the
+    // scope catches nothing for it, and the next cancel() is a new request.
+    requestDelivered = true;
+    if (status != null) {
+      status.recalculate();
+    }
+    return true;
+  }
+
+  /**
    * {@return whether the last request was delivered by an abort but the owner task has not run
    * since}: its park will throw our CancelledError when it does. A cancel() now joins that
    * delivery instead of making a second request, as asyncio's Task.cancel() does before the task
