@@ -439,6 +439,9 @@ public final class CancelScopeImpl {
     // An InterruptedException (or the like) from a blocking JDK call that weft interrupted for a
     // cancellation is that cancellation (fast engine; see TaskImpl#asCancellation).
     exc = task.asCancellation(exc);
+    // Leave the scope stack first, so that nothing below (even a StackOverflowError in it) can
+    // leave the task inside a scope that has exited.
+    task.activateCancelStatus(status.parent);
     if (timer != null) {
       runner.timers.cancel(timer);
       timer = null;
@@ -458,7 +461,6 @@ public final class CancelScopeImpl {
       cancelledCaught = true;
     }
     absorbedInto = null;
-    task.activateCancelStatus(status.parent);
     task.clearCancelInterruptIfUncancelled();
     status.close();
     status = null;
