@@ -26,7 +26,10 @@ import java.util.concurrent.Callable;
  * threads reach it only through its {@link Inbox}.
  */
 final class RunLoop implements LoopHost {
-  /** The task whose thread is running; bound in every task thread. */
+  /**
+   * The task whose thread is running; bound in the task threads that the engine cannot map to
+   * their task itself (see {@link #currentTaskOrNull}).
+   */
   static final ScopedValue<TaskImpl> CURRENT_TASK = ScopedValue.newInstance();
 
   /** Where loop ids come from; ids name the loop threads ("weft-loop-3"). */
@@ -144,7 +147,7 @@ final class RunLoop implements LoopHost {
 
   /** {@return whether the calling thread runs a weft task or loop callback (of any loop)} */
   static boolean inAnyLoop() {
-    return CURRENT_TASK.isBound() || CURRENT_LOOP.isBound();
+    return currentTaskOrNull() != null || CURRENT_LOOP.isBound();
   }
 
   /** Starts the clock and makes the system nursery; once, before the first cycle. */
@@ -473,8 +476,8 @@ final class RunLoop implements LoopHost {
 
   /** {@return the loop of the calling task or loop thread, or null} */
   static RunLoop currentOrNull() {
-    TaskImpl t = CURRENT_TASK.orElse(NO_TASK);
-    if (t != NO_TASK) {
+    TaskImpl t = currentTaskOrNull();
+    if (t != null) {
       return t.runner;
     }
     return CURRENT_LOOP.isBound() ? CURRENT_LOOP.get() : null;
@@ -487,9 +490,22 @@ final class RunLoop implements LoopHost {
    */
   private static final TaskImpl NO_TASK = new TaskImpl(null, 0, "no task", false, null);
 
-  static TaskImpl currentTask(String what) {
+  /**
+   * {@return the task the calling thread runs, or null} A fast-engine task is found from its
+   * thread (Engines#currentFastTask), every other from its {@link #CURRENT_TASK} binding.
+   */
+  static TaskImpl currentTaskOrNull() {
+    Object fast = Engines.currentFastTask();
+    if (fast != null) {
+      return (TaskImpl) fast;
+    }
     TaskImpl t = CURRENT_TASK.orElse(NO_TASK);
-    if (t == NO_TASK) {
+    return t == NO_TASK ? null : t;
+  }
+
+  static TaskImpl currentTask(String what) {
+    TaskImpl t = currentTaskOrNull();
+    if (t == null) {
       throw new IllegalStateException(
           PublicCaller.name(what)
               + " must be called from a weft task, but thread '"
@@ -501,15 +517,17 @@ final class RunLoop implements LoopHost {
 
   /** {@return the name of the task or the loop callback the calling thread runs, for messages} */
   static String describeCurrent() {
-    return CURRENT_TASK.isBound()
-        ? "in task '" + CURRENT_TASK.get().name + "'"
-        : "in a callback on the loop's thread";
+    TaskImpl t = currentTaskOrNull();
+    return t != null ? "in task '" + t.name + "'" : "in a callback on the loop's thread";
   }
 
   /** {@return whether the calling thread is this loop's thread or one of its tasks} */
   boolean inLoop() {
-    return Thread.currentThread() == loopThread
-        || CURRENT_TASK.orElse(NO_TASK).runner == this;
+    if (Thread.currentThread() == loopThread) {
+      return true;
+    }
+    TaskImpl t = currentTaskOrNull();
+    return t != null && t.runner == this;
   }
 
   void checkInLoop(String what) {

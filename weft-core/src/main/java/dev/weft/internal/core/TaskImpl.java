@@ -128,10 +128,16 @@ public final class TaskImpl implements Task {
     this.body = body;
   }
 
-  /** The code the task's thread runs. */
+  /**
+   * The code the task's thread runs. A fast-engine task is found from its thread (see
+   * RunLoop#currentTaskOrNull); any other binds itself in {@link RunLoop#CURRENT_TASK}.
+   */
   void runBody() {
     try {
-      result = ScopedValue.where(RunLoop.CURRENT_TASK, this).call(body::call);
+      result =
+          carrier.findsCurrentTask()
+              ? body.call()
+              : ScopedValue.where(RunLoop.CURRENT_TASK, this).call(body::call);
     } catch (Throwable t) {
       failure = asCancellation(t);
     }
@@ -146,11 +152,9 @@ public final class TaskImpl implements Task {
    */
   Object park(AbortFunction abort) {
     assert state == State.RUNNING && abortFn == null : this;
-    abortFn = abort;
-    state = State.PARKED;
     schedulePoints++;
     cancelPoints++;
-    suspendOrUndo();
+    suspendOrUndo(State.PARKED, abort);
     assert state == State.RUNNING && abortFn == null : this;
     Throwable e = nextError;
     Object v = nextValue;
@@ -198,19 +202,23 @@ public final class TaskImpl implements Task {
     assert state == State.RUNNING && abortFn == null : this;
     // Only field writes before the switch: the loop, not this task, puts it on the run queue
     // (RunLoop#step), so nothing shared is half-changed if the switch below fails.
-    state = State.RUNNABLE;
     schedulePoints++;
-    suspendOrUndo();
+    suspendOrUndo(State.RUNNABLE, null);
     assert state == State.RUNNING : this;
   }
 
   /**
-   * Suspends the task; if the switch itself fails, undoes the park or yield and rethrows, so that
-   * the task goes on as if it had never tried: running, on no queue, not reschedulable.
+   * Suspends the task as {@code next} (PARKED with {@code abort}, or RUNNABLE); if the switch
+   * itself fails, undoes the park or yield and rethrows, so that the task goes on as if it had
+   * never tried: running, on no queue, not reschedulable. The state is set inside the guarded
+   * region, not by the caller: a StackOverflowError can strike at any call on a nearly full
+   * stack, this one included, and must never leave a running task marked as parked or runnable.
    */
-  private void suspendOrUndo() {
+  private void suspendOrUndo(State next, AbortFunction abort) {
     long before = steps;
     try {
+      abortFn = abort;
+      state = next;
       suspendAndClearInterrupt();
     } catch (Throwable e) {
       // A StackOverflowError (the task was nearly out of stack, or its stack was too deep for the

@@ -36,6 +36,14 @@ public abstract class Carrier extends Turn {
     throw new UnsupportedOperationException();
   }
 
+  /**
+   * {@return whether {@link Engines#currentFastTask()} finds this carrier's {@link #task} from its
+   * thread} If not, the task must make itself findable some other way (a ScopedValue binding).
+   */
+  public boolean findsCurrentTask() {
+    return false;
+  }
+
   /** {@return the thread that carries the task's code} */
   public abstract Thread thread();
 }

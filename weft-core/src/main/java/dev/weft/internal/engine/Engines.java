@@ -15,6 +15,7 @@ public final class Engines {
   private static final MethodHandle VIRTUAL_BUILDER_CTOR;
   private static final MethodHandle VIRTUAL_BUILDER_SCHEDULER;
   private static final MethodHandle VIRTUAL_THREAD_CONTINUATION;
+  private static final MethodHandle VIRTUAL_THREAD_SCHEDULER;
   private static final Executor JDK_SCHEDULER;
   private static final String FAST_UNAVAILABLE;
   private static volatile Engine defaultEngine;
@@ -24,6 +25,7 @@ public final class Engines {
     MethodHandle ctor = null;
     MethodHandle scheduler = null;
     MethodHandle continuation = null;
+    MethodHandle threadScheduler = null;
     Executor jdkScheduler = null;
     String why = null;
     try {
@@ -56,6 +58,18 @@ public final class Engines {
         java.lang.reflect.Method m = vt.getDeclaredMethod("defaultScheduler");
         m.setAccessible(true);
         jdkScheduler = (Executor) m.invoke(null);
+        try {
+          // Optional: lets a fast-engine task find itself from its thread without binding a
+          // ScopedValue (see FastEngine#currentTask).
+          Field s = vt.getDeclaredField("scheduler");
+          s.setAccessible(true);
+          threadScheduler =
+              MethodHandles.lookup()
+                  .unreflectGetter(s)
+                  .asType(MethodType.methodType(Executor.class, Thread.class));
+        } catch (ReflectiveOperationException | RuntimeException e) {
+          threadScheduler = null;
+        }
       } catch (ReflectiveOperationException | RuntimeException e) {
         why = "this JDK's java.lang.VirtualThread is not the one weft knows (" + e + ")";
         ctor = null;
@@ -66,6 +80,7 @@ public final class Engines {
     VIRTUAL_BUILDER_CTOR = ctor;
     VIRTUAL_BUILDER_SCHEDULER = scheduler;
     VIRTUAL_THREAD_CONTINUATION = continuation;
+    VIRTUAL_THREAD_SCHEDULER = threadScheduler;
     JDK_SCHEDULER = jdkScheduler;
     FAST_UNAVAILABLE = why;
   }
@@ -84,6 +99,20 @@ public final class Engines {
   /** {@return a getter from a virtual thread to its one continuation runnable} */
   static MethodHandle virtualThreadContinuation() {
     return VIRTUAL_THREAD_CONTINUATION;
+  }
+
+  /** {@return a getter from a virtual thread to its scheduler, or null if this JDK has none} */
+  static MethodHandle virtualThreadScheduler() {
+    return VIRTUAL_THREAD_SCHEDULER;
+  }
+
+  /**
+   * {@return the runtime's task object of the fast-engine task whose thread is calling, or null}
+   * Null on any other thread (a platform thread, a loop thread between steps, a portable-engine
+   * task, a virtual thread that task code started): those find their task some other way.
+   */
+  public static Object currentFastTask() {
+    return FastEngine.currentTask();
   }
 
   /** {@return the JDK's default scheduler for virtual threads} */

@@ -19,6 +19,8 @@ final class FastEngine implements EngineDriver {
 
   private static final MethodHandle THREAD_CONTINUATION = Engines.virtualThreadContinuation();
 
+  private static final MethodHandle THREAD_SCHEDULER = Engines.virtualThreadScheduler();
+
   private static final Executor JDK_SCHEDULER = Engines.jdkScheduler();
 
   /*
@@ -114,6 +116,30 @@ final class FastEngine implements EngineDriver {
         });
     Engines.awaitUninterruptibly(done::await);
     Engines.rethrow(failure[0]);
+  }
+
+  /**
+   * The task whose thread calls, found from the thread itself: a task's virtual thread has its
+   * FastCarrier as its scheduler. A virtual thread that task code started inherited that scheduler
+   * too (see the notes), hence the check that the carrier's own thread is the caller.
+   *
+   * <p>Why not a ScopedValue binding, as the portable engine's tasks have: binding one costs every
+   * task a carrier, a snapshot and (at its first lookup) its thread's 32-slot scoped-value cache,
+   * about 200 bytes, plus three JDK frames under the task's body that every park freezes into the
+   * task's stack chunk (issue 12: idle_tasks, spawn_join). The thread already knows its carrier.
+   */
+  static Object currentTask() {
+    Thread t = Thread.currentThread();
+    if (THREAD_SCHEDULER == null || !t.isVirtual()) {
+      return null;
+    }
+    Executor s;
+    try {
+      s = (Executor) THREAD_SCHEDULER.invokeExact(t);
+    } catch (Throwable e) {
+      throw new IllegalStateException("cannot read a virtual thread's scheduler", e);
+    }
+    return s instanceof FastCarrier c && c.thread == t ? c.task : null;
   }
 
   private Thread newThread(Executor scheduler, String name, Runnable body) {
@@ -236,6 +262,11 @@ final class FastEngine implements EngineDriver {
         suspending = false;
         throw new IllegalStateException(Pins.describe(thread.getName()));
       }
+    }
+
+    @Override
+    public boolean findsCurrentTask() {
+      return THREAD_SCHEDULER != null;
     }
 
     @Override
