@@ -226,4 +226,45 @@ class FdExhaustionTest {
       child.waitFor();
     }
   }
+
+  /**
+   * A portable-engine server on one carrier thread (as in a process pinned to one CPU) serves its
+   * first connection: opening the loop's first selector must not wait for anything that needs
+   * another carrier. (It once joined a warm-up thread from a class initializer, which pins the
+   * carrier: a deadlock.)
+   */
+  @org.junit.jupiter.api.Test
+  void testPortableServerOnOneCarrier() throws Exception {
+    String java = ProcessHandle.current().info().command().orElse("java");
+    Process child =
+        new ProcessBuilder(
+                java,
+                "--add-opens",
+                "java.base/java.lang=ALL-UNNAMED",
+                "-Dweft.engine=portable",
+                "-Djdk.virtualThreadScheduler.parallelism=1",
+                "-Djdk.virtualThreadScheduler.maxPoolSize=1",
+                "-cp",
+                System.getProperty("java.class.path"),
+                Child.class.getName())
+            .redirectErrorStream(true)
+            .start();
+    BufferedReader out =
+        new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+    try {
+      String first;
+      while ((first = out.readLine()) != null && !first.startsWith("listening ")) {
+        // JVM warnings, if any
+      }
+      assertTrue(first != null, "the child ended before listening");
+      InetSocketAddress addr =
+          new InetSocketAddress("127.0.0.1", Integer.parseInt(first.substring(10)));
+      try (SocketChannel c = SocketChannel.open(addr)) {
+        echoOnce(c, 7);
+      }
+    } finally {
+      child.getOutputStream().close();
+      child.waitFor();
+    }
+  }
 }

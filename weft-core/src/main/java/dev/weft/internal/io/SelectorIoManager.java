@@ -15,6 +15,7 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
@@ -26,6 +27,9 @@ import java.util.function.Consumer;
  * <p>Every method but {@link #wakeup} runs on the loop's thread or in one of its tasks.
  */
 public final class SelectorIoManager extends IoManager {
+  /** Whether some loop of this JVM has started {@link #warmUpJdkPoller()}. */
+  private static final AtomicBoolean JDK_POLLER_WARMED = new AtomicBoolean();
+
   // immutable state
   private final Consumer<SelectionKey> onReady = this::ready;
 
@@ -268,7 +272,7 @@ public final class SelectorIoManager extends IoManager {
     }
     Selector s = selector;
     if (s == null) {
-      JdkPollerWarmUp.ensure();
+      warmUpJdkPoller();
       try {
         s = Selector.open();
       } catch (IOException e) {
@@ -389,38 +393,21 @@ public final class SelectorIoManager extends IoManager {
   }
 
   /**
-   * Initializes the JDK's virtual-thread poller once per JVM, when the first selector opens.
+   * Starts initializing the JDK's virtual-thread poller once per JVM, when the first selector
+   * opens.
    *
    * <p>A virtual thread that blocks in {@code Selector.select} (the portable engine's loop) goes
    * through {@code sun.nio.ch.Poller}, whose class initializer opens the JDK's own epoll
    * descriptors. Left to the loop's first blocking select, that can happen when the process is
    * out of descriptors (a server's first idle moment may come in a connection storm), and then the
    * initializer fails and takes the loop with it. FdExhaustionTest caught it. A throwaway virtual
-   * thread doing one short select initializes it early; it costs about a millisecond, once.
+   * thread doing one short select initializes it early. Nobody waits for it: a task blocked in
+   * join (worse, in a class initializer) would pin its carrier, and with one carrier (a process
+   * pinned to one CPU) the warm-up thread could then never run.
    */
-  private static final class JdkPollerWarmUp {
-    static {
-      // A method of the outer class: a lambda here would belong to this class, whose
-      // initialization the thread would then wait for while we wait for the thread.
-      Thread t = Thread.ofVirtual().name("weft-poller-warm-up").start(SelectorIoManager::selectOnce);
-      boolean interrupted = false;
-      while (true) {
-        try {
-          t.join();
-          break;
-        } catch (InterruptedException e) {
-          interrupted = true;
-        }
-      }
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
-    }
-
-    private JdkPollerWarmUp() {}
-
-    static void ensure() {
-      // the static initializer has run
+  private static void warmUpJdkPoller() {
+    if (JDK_POLLER_WARMED.compareAndSet(false, true)) {
+      Thread.ofVirtual().name("weft-poller-warm-up").start(SelectorIoManager::selectOnce);
     }
   }
 }
