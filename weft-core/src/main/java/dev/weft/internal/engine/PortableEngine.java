@@ -50,6 +50,13 @@ final class PortableEngine implements EngineDriver {
     loopTurn.give(loopThread);
   }
 
+  /** More than the JDK allocates to schedule a virtual thread (a task wrapper, a queue slot). */
+  private static final int HEAP_PROBE_BYTES = 512;
+
+  /** The last heap probe; a field, so that the JIT cannot elide the allocation. */
+  @SuppressWarnings("unused")
+  private static volatile byte[] heapProbe;
+
   private final class TurnCarrier extends Carrier {
     // immutable state
     private final Thread thread;
@@ -85,6 +92,11 @@ final class PortableEngine implements EngineDriver {
       // Once the turn is given the loop runs, so nothing can be undone after that: a
       // StackOverflowError must strike here if it strikes at all (see StackHeadroom).
       StackHeadroom.ensure(stackExhausted);
+      // The same for the heap: giving the turn schedules the loop's virtual thread, which
+      // allocates inside the JDK, and the JDK retries an OutOfMemoryError there every 100 ms, for
+      // ever, while this task holds the heap. An allocation of our own, larger than the JDK's,
+      // fails first and fails the task instead, which frees what it held (issue 11, item 4).
+      heapProbe = new byte[HEAP_PROBE_BYTES];
       giveLoopTurn();
       await();
     }
