@@ -17,8 +17,9 @@ import java.util.Map;
  * taskset} exists) and {@link EchoLoad} in another (pinned to CPU 1): 100 connections, one 1 KiB
  * request outstanding on each, every echo checked, 2 s warm-up, 5 s measured. Figures: requests a
  * second, requests per second of server CPU, p50 and p99 latency, and heap bytes the server
- * allocated per request. The peer, a raw one-thread java.nio server ({@link RawNioEchoServer}),
- * runs the same way in the same {@code ./weft bench} run.
+ * allocated per request. The peers, a raw one-thread java.nio server ({@link RawNioEchoServer})
+ * and Netty on one event loop ({@link NettyEchoServer}), run the same way in the same {@code
+ * ./weft bench} run.
  */
 final class EchoWorkload implements Workload {
   // immutable state
@@ -46,13 +47,18 @@ final class EchoWorkload implements Workload {
 
   @Override
   public List<Peer> peers() throws Exception {
-    List<String> server = new ArrayList<>(java());
-    server.addAll(List.of("-cp", classpath(), RawNioEchoServer.class.getName(), "0", "60"));
     List<Peer> out = new ArrayList<>();
-    for (Figure f : drive(server)) {
-      out.add(new Peer("raw_nio_1thread", f));
-    }
+    peer(out, "raw_nio_1thread", RawNioEchoServer.class.getName());
+    peer(out, "netty_nio_1loop", NettyEchoServer.class.getName());
     return out;
+  }
+
+  private static void peer(List<Peer> out, String impl, String mainClass) throws Exception {
+    List<String> server = new ArrayList<>(java());
+    server.addAll(List.of("--sun-misc-unsafe-memory-access=allow", "-cp", classpath(), mainClass, "0", "60"));
+    for (Figure f : drive(server)) {
+      out.add(new Peer(impl, f));
+    }
   }
 
   private static List<String> java() {
