@@ -61,9 +61,11 @@ import java.util.Optional;
  *
  * <h2>Thread rules</h2>
  *
- * A lot belongs to one loop: call it from that loop's tasks (or, for the unpark methods, from the
- * loop thread in a {@link RunToken#runSyncSoon} callback). {@code park} from outside a task, and
- * waking a task from another thread, throw {@link IllegalStateException}.
+ * A lot belongs to the loop it is first used in ({@link LoopConfinement}): call it from that loop's
+ * tasks (or, for the unpark methods, from the loop thread in a {@link RunToken#runSyncSoon}
+ * callback). Every method checks that first, before it changes anything, and throws {@link
+ * IllegalStateException} for another loop or a thread outside every loop; {@code park} from a
+ * loop callback (no task) throws too.
  */
 public final class ParkingLot {
   // mutable state

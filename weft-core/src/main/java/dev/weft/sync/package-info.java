@@ -49,8 +49,12 @@
  *
  * <h2>Thread rules</h2>
  *
- * A primitive belongs to the loop it is used in and is not thread-safe. Calls that park or wake a
- * task from another thread throw {@link java.lang.IllegalStateException}; to reach a loop from
- * another thread, post a callback with {@link dev.weft.lowlevel.RunToken#runSyncSoon}.
+ * A primitive belongs to the loop it is first used in ({@link dev.weft.lowlevel.LoopConfinement})
+ * and is not thread-safe. Every method checks that first, before it changes anything: a call
+ * from another loop, or from a thread outside every loop, throws {@link
+ * java.lang.IllegalStateException} with the same message for every primitive, even a call that
+ * would not have to wait (an uncontended {@code tryAcquire}, {@code Event.clear}). Loop callbacks
+ * count as the loop. To reach a loop from another thread, post a callback with {@link
+ * dev.weft.lowlevel.RunToken#runSyncSoon}.
  */
 package dev.weft.sync;
