@@ -3,6 +3,7 @@ package dev.weft.asyncio;
 import dev.weft.Checkpoint;
 import dev.weft.Weft;
 import dev.weft.cancel.CancelScope;
+import dev.weft.lowlevel.LoopConfinement;
 import dev.weft.net.SocketListener;
 import dev.weft.net.SocketStream;
 import dev.weft.sync.Event;
@@ -56,7 +57,7 @@ public final class Server implements AutoCloseable {
   private final List<CancelScope> acceptScopes = new ArrayList<>();
   private final Event closedEvent = new Event();
   private final Event allDone = new Event();
-  private final LoopConfinement confinement = new LoopConfinement();
+  private final LoopConfinement confinement = LoopConfinement.ofCurrentLoop();
 
   // mutable state
   private int acceptLoops;
@@ -153,7 +154,7 @@ public final class Server implements AutoCloseable {
    */
   @Checkpoint
   public void serveForever() {
-    confinement.check("Server.serveForever", this);
+    confinement.check("Server.serveForever");
     if (closed) {
       throw new IllegalStateException("Server.serveForever: the server is closed");
     }
@@ -170,7 +171,7 @@ public final class Server implements AutoCloseable {
    */
   @Override
   public void close() {
-    confinement.check("Server.close", this);
+    confinement.check("Server.close");
     if (closed) {
       return;
     }
@@ -188,7 +189,7 @@ public final class Server implements AutoCloseable {
    */
   @Checkpoint
   public void waitClosed() {
-    confinement.check("Server.waitClosed", this);
+    confinement.check("Server.waitClosed");
     if (!closed) {
       closedEvent.await();
     }

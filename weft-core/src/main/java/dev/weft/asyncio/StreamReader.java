@@ -1,6 +1,7 @@
 package dev.weft.asyncio;
 
 import dev.weft.Checkpoint;
+import dev.weft.lowlevel.LoopConfinement;
 import dev.weft.lowlevel.Scheduling;
 import dev.weft.stream.ReceiveStream;
 import java.nio.ByteBuffer;
@@ -47,7 +48,7 @@ public final class StreamReader implements Iterable<byte[]> {
   // immutable state
   private final ReceiveStream stream;
   private final int limit;
-  private final LoopConfinement confinement = new LoopConfinement();
+  private final LoopConfinement confinement = LoopConfinement.ofCurrentLoop();
 
   // mutable state
   /** Buffered bytes are buf[start, end). */
@@ -265,7 +266,7 @@ public final class StreamReader implements Iterable<byte[]> {
   // ---- internals
 
   private void begin(String api) {
-    confinement.check(api, this);
+    confinement.check(api);
     Scheduling.checkpointIfCancelled();
     filled = false;
   }

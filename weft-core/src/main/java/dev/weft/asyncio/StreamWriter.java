@@ -4,6 +4,7 @@ import dev.weft.BrokenResourceException;
 import dev.weft.Checkpoint;
 import dev.weft.ClosedResourceException;
 import dev.weft.cancel.CancelledError;
+import dev.weft.lowlevel.LoopConfinement;
 import dev.weft.lowlevel.ParkingLot;
 import dev.weft.lowlevel.Scheduling;
 import dev.weft.net.SocketStream;
@@ -53,7 +54,7 @@ public final class StreamWriter {
   private final StreamReader reader;
   private final ParkingLot drainers = new ParkingLot();
   private final Event closed = new Event();
-  private final LoopConfinement confinement = new LoopConfinement();
+  private final LoopConfinement confinement = LoopConfinement.ofCurrentLoop();
 
   // mutable state
   /** Queued bytes are queue[qStart, qEnd). */
@@ -107,7 +108,7 @@ public final class StreamWriter {
    */
   public void write(byte[] data) {
     Objects.requireNonNull(data, "data");
-    confinement.check("StreamWriter.write", this);
+    confinement.check("StreamWriter.write");
     if (closeRequested || eofRequested) {
       throw new ClosedResourceException(
           "StreamWriter.write: the writer is " + (closeRequested ? "closing" : "past writeEof()")
@@ -153,7 +154,7 @@ public final class StreamWriter {
    */
   @Checkpoint
   public void drain() {
-    confinement.check("StreamWriter.drain", this);
+    confinement.check("StreamWriter.drain");
     Scheduling.checkpointIfCancelled();
     boolean waited = false;
     while (failure == null && qEnd - qStart > highWater) {
@@ -209,7 +210,7 @@ public final class StreamWriter {
       throw new UnsupportedOperationException(
           "StreamWriter.writeEof: " + stream + " cannot be half-closed");
     }
-    confinement.check("StreamWriter.writeEof", this);
+    confinement.check("StreamWriter.writeEof");
     if (eofRequested || closeRequested) {
       return;
     }
@@ -222,7 +223,7 @@ public final class StreamWriter {
    * Never blocks and is not a checkpoint; {@link #waitClosed()} waits for it.
    */
   public void close() {
-    confinement.check("StreamWriter.close", this);
+    confinement.check("StreamWriter.close");
     if (closeRequested) {
       return;
     }
@@ -246,7 +247,7 @@ public final class StreamWriter {
    */
   @Checkpoint
   public void waitClosed() {
-    confinement.check("StreamWriter.waitClosed", this);
+    confinement.check("StreamWriter.waitClosed");
     closed.await();
   }
 

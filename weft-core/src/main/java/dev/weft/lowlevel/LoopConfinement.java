@@ -56,6 +56,20 @@ public final class LoopConfinement {
   public LoopConfinement() {}
 
   /**
+   * Creates a confinement bound to the caller's loop when the caller is a task or loop callback,
+   * and unbound (bound by the first {@link #check}) otherwise. Objects that are made where they
+   * are used, such as sockets and streams, bind at once, so that a hand-over to another loop
+   * before their first use is refused too.
+   *
+   * @return a new confinement
+   */
+  public static LoopConfinement ofCurrentLoop() {
+    LoopConfinement c = new LoopConfinement();
+    c.loop = Core.currentLoopOrNull();
+    return c;
+  }
+
+  /**
    * Checks that the caller runs in this object's loop, binding the object to the caller's loop if
    * this is its first use. Not a checkpoint; never blocks.
    *
@@ -75,7 +89,8 @@ public final class LoopConfinement {
               + " must be called from a weft task or loop callback, but thread '"
               + Thread.currentThread().getName()
               + "' is not running one. Use it inside the Weft.run(...) it belongs to; from another"
-              + " thread, hand the call to that loop with RunToken.runSyncSoon(...).");
+              + " thread, hand the call to that loop with RunToken.runSyncSoon(...) (asyncio:"
+              + " loop.callSoonThreadsafe(...)).");
     }
     if (bound == null && LOOP.compareAndSet(this, null, current)) {
       return;
@@ -84,7 +99,8 @@ public final class LoopConfinement {
         api
             + ": this object belongs to another weft loop (the one it was first used in). weft"
             + " objects are bound to one loop: use it only from that loop's tasks, or hand the"
-            + " work to that loop with its RunToken.runSyncSoon(...).");
+            + " work to that loop with its RunToken.runSyncSoon(...) (asyncio:"
+            + " loop.callSoonThreadsafe(...)).");
   }
 
   /** {@return the loop this object is bound to, if it has been used yet} */

@@ -2,14 +2,15 @@ package dev.weft.net;
 
 import dev.weft.lowlevel.EventLoop;
 import dev.weft.lowlevel.Io;
+import dev.weft.lowlevel.LoopConfinement;
 import dev.weft.lowlevel.RunVar;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectableChannel;
 
 /**
- * The loop a socket object belongs to, and that loop's scratch buffer: a socket object is bound
- * to the loop that first uses it and refuses every other thread.
+ * The loop a socket object belongs to ({@link LoopConfinement}, bound where the object is made when
+ * that is a loop), and that loop's scratch buffer.
  */
 final class LoopBinding {
   /** Size of the per-loop direct buffer that byte-array sends and receives go through. */
@@ -28,44 +29,24 @@ final class LoopBinding {
   private static final RunVar<ByteBuffer> SCRATCH =
       new RunVar<>("weft.net.scratch", () -> ByteBuffer.allocateDirect(SCRATCH_BYTES));
 
+  // immutable state
+  private final LoopConfinement confinement = LoopConfinement.ofCurrentLoop();
+
   // mutable state
-  private EventLoop loop;
+  /** The bound loop's scratch buffer, looked up on the first check. */
   private ByteBuffer scratch;
 
-  LoopBinding() {
-    EventLoop.current().ifPresent(this::bind);
-  }
-
-  private void bind(EventLoop l) {
-    loop = l;
-    scratch = SCRATCH.get(l);
-  }
-
   /**
-   * Checks that the caller runs in the bound loop, binding it on first use.
+   * Checks that the caller runs in the bound loop, binding it on first use
+   * ({@link LoopConfinement#check}).
    *
    * @param api the public method, for the error message
-   * @param what the object, for the error message
    */
-  void check(String api, Object what) {
-    EventLoop current = EventLoop.current().orElse(null);
-    if (current == loop && current != null) {
-      return;
+  void check(String api) {
+    confinement.check(api);
+    if (scratch == null) {
+      scratch = SCRATCH.get(confinement.loop().orElseThrow());
     }
-    if (current == null) {
-      throw new IllegalStateException(
-          api + " was called from thread '" + Thread.currentThread().getName() + "', which is "
-              + "not running a weft loop. " + what + " belongs to the loop that made it: call it "
-              + "from one of that loop's tasks, or hand the work to the loop with "
-              + "RunToken.runSyncSoon(...).");
-    }
-    if (loop != null) {
-      throw new IllegalStateException(
-          api + " was called from a task of another weft loop. " + what + " belongs to the loop "
-              + "that made it: use it only from that loop's tasks, or hand the work over with "
-              + "that loop's RunToken.runSyncSoon(...).");
-    }
-    bind(current);
   }
 
   /**
@@ -75,12 +56,10 @@ final class LoopBinding {
    *
    * @param channel the channel
    * @param api the public method, for the error message
-   * @param what the object, for the error message
    */
-  void close(SelectableChannel channel, String api, Object what) {
-    EventLoop current = EventLoop.current().orElse(null);
-    if (current != null) {
-      check(api, what); // binds an unbound object, or throws for a task of another loop
+  void close(SelectableChannel channel, String api) {
+    if (EventLoop.current().isPresent()) {
+      check(api); // binds an unbound object, or throws for a task of another loop
       Io.notifyClosing(channel);
     }
     try {

@@ -76,7 +76,7 @@ public final class SocketListener implements Listener<SocketStream> {
   @Checkpoint
   public SocketStream accept() throws IOException {
     String api = "SocketListener.accept";
-    binding.check(api, this);
+    binding.check(api);
     if (closed) {
       throw closedError(api);
     }
@@ -131,7 +131,7 @@ public final class SocketListener implements Listener<SocketStream> {
   @Override
   public void close() {
     if (!closed) {
-      binding.close(channel, "SocketListener.close", this);
+      binding.close(channel, "SocketListener.close");
       closed = true;
     }
   }

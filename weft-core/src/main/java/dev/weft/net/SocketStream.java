@@ -177,7 +177,7 @@ public final class SocketStream implements HalfCloseableStream {
 
   /** Checks loop, open and busy; {@return the current task, to mark the direction busy} */
   private Task enter(String api, Task busyWith, String doing) {
-    binding.check(api, this);
+    binding.check(api);
     if (closed) {
       throw closedError(api);
     }
@@ -404,7 +404,7 @@ public final class SocketStream implements HalfCloseableStream {
   @Override
   public void close() {
     if (!closed) {
-      binding.close(channel, "SocketStream.close", this);
+      binding.close(channel, "SocketStream.close");
       closed = true;
     }
   }
@@ -425,7 +425,7 @@ public final class SocketStream implements HalfCloseableStream {
    * @throws ClosedResourceException if the stream is closed
    */
   public <T> void setOption(SocketOption<T> option, T value) throws IOException {
-    binding.check("SocketStream.setOption", this);
+    binding.check("SocketStream.setOption");
     if (closed) {
       throw closedError("SocketStream.setOption");
     }
@@ -441,7 +441,7 @@ public final class SocketStream implements HalfCloseableStream {
    * @throws ClosedResourceException if the stream is closed
    */
   public <T> T getOption(SocketOption<T> option) throws IOException {
-    binding.check("SocketStream.getOption", this);
+    binding.check("SocketStream.getOption");
     if (closed) {
       throw closedError("SocketStream.getOption");
     }

@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
 
 /**
  * Every primitive belongs to the loop it is first used in, and refuses any other loop or thread
@@ -141,5 +142,30 @@ class LoopConfinementTest {
     assertTrue(c.loop().isEmpty());
     c.check("X.y");
     assertEquals(EventLoop.current(), c.loop());
+  }
+
+  /** ofCurrentLoop binds where it is made: a hand-over before first use is refused too. */
+  @WeftTest
+  void testOfCurrentLoopBindsAtCreation() throws Exception {
+    LoopConfinement c = LoopConfinement.ofCurrentLoop();
+    assertEquals(EventLoop.current(), c.loop());
+    AtomicReference<Throwable> error = new AtomicReference<>();
+    inAnotherLoop(
+        () -> {
+          try {
+            c.check("X.y");
+          } catch (Throwable e) {
+            error.set(e);
+          }
+        });
+    assertTrue(error.get() instanceof IllegalStateException, String.valueOf(error.get()));
+    assertTrue(error.get().getMessage().startsWith("X.y: this object belongs to another weft loop"));
+    assertEquals(EventLoop.current(), c.loop());
+  }
+
+  /** Outside every loop, ofCurrentLoop leaves the object for its first use to bind. */
+  @Test
+  void testOfCurrentLoopOutsideLoopUnbound() {
+    assertTrue(LoopConfinement.ofCurrentLoop().loop().isEmpty());
   }
 }
