@@ -6,6 +6,7 @@ import dev.weft.Weft;
 import dev.weft.channel.EndOfChannelException;
 import dev.weft.channel.MemoryChannel;
 import dev.weft.testing.MockClock;
+import java.lang.ref.WeakReference;
 import java.util.SplittableRandom;
 
 /**
@@ -30,6 +31,7 @@ final class ChannelSuite implements Suite {
   public String run(Engine engine, int ops, long seed) throws Exception {
     int producers = 4;
     ItemLedger ledger = new ItemLedger(producers, Math.max(1, ops / producers));
+    WeakReference<?>[] structure = new WeakReference<?>[1];
     Weft.run(
         c -> c.withClock(MockClock.autojumping()).withEngine(engine),
         () -> {
@@ -51,9 +53,11 @@ final class ChannelSuite implements Suite {
                 ch.sendChannel().close();
               });
           Check.nothingLeft(name());
+          structure[0] = new WeakReference<>(ch);
           return null;
         });
     ledger.checkNoneLost(name());
+    Check.collectable(structure[0], name());
     return ledger.total() + " items, " + ledger.cancelled + " cancelled ops, none lost";
   }
 

@@ -32,4 +32,18 @@ final class Check {
     that(s.secondsToNextDeadline() == Double.POSITIVE_INFINITY, suite + ": timers left: " + s);
     that(s.runSyncSoonQueueSize() == 0, suite + ": callbacks left: " + s);
   }
+
+  /**
+   * Fails unless what {@code ref} points to can be collected once the run is over (a leak check
+   * of the heap: nothing of the loop, its tasks or the structure keeps it reachable).
+   *
+   * @param ref a weak reference to the structure
+   * @param suite the suite, for the message
+   */
+  static void collectable(java.lang.ref.WeakReference<?> ref, String suite) {
+    for (int i = 0; i < 10 && ref.get() != null; i++) {
+      System.gc();
+    }
+    that(ref.get() == null, suite + ": the structure is still reachable after the run");
+  }
 }

@@ -11,6 +11,7 @@ import dev.weft.queue.QueueShutDownException;
 import dev.weft.queue.QueueStatistics;
 import dev.weft.testing.MockClock;
 import java.util.Comparator;
+import java.lang.ref.WeakReference;
 import java.util.SplittableRandom;
 
 /**
@@ -58,6 +59,7 @@ final class QueueSuite implements Suite {
     ItemLedger ledger = new ItemLedger(producers, perProducer);
     long[] comparatorFailures = new long[1];
     SplittableRandom root = new SplittableRandom(seed);
+    WeakReference<?>[] structure = new WeakReference<?>[1];
     Weft.run(
         c -> c.withClock(MockClock.autojumping()).withEngine(engine),
         () -> {
@@ -86,9 +88,11 @@ final class QueueSuite implements Suite {
                   && s.tasksWaitingPut() == 0,
               name() + ": left " + s);
           Check.nothingLeft(name());
+          structure[0] = new WeakReference<>(q);
           return null;
         });
     ledger.checkNoneLost(name());
+    Check.collectable(structure[0], name());
     return ledger.total()
         + " items, "
         + ledger.cancelled
