@@ -38,9 +38,10 @@ public final class TaskImpl implements Task {
   final long id;
   final String name;
   final boolean system;
-  private final Callable<?> body;
 
   // mutable state
+  /** The task's code; dropped once it starts, so a finished task keeps none of what it captured. */
+  private Callable<?> body;
   NurseryImpl parentNursery;
   NurseryImpl eventualParentNursery;
   Carrier carrier;
@@ -133,11 +134,16 @@ public final class TaskImpl implements Task {
    * RunLoop#currentTaskOrNull); any other binds itself in {@link RunLoop#CURRENT_TASK}.
    */
   void runBody() {
+    Callable<?> code = body;
+    // Nothing of a finished task's code may stay reachable through the task (a Task handle the
+    // user keeps, or the thread's frames while it winds down after the loop moved on): issue 11,
+    // item 6.
+    body = null;
     try {
       result =
           carrier.findsCurrentTask()
-              ? body.call()
-              : ScopedValue.where(RunLoop.CURRENT_TASK, this).call(body::call);
+              ? code.call()
+              : ScopedValue.where(RunLoop.CURRENT_TASK, this).call(code::call);
     } catch (Throwable t) {
       failure = asCancellation(t);
     }
