@@ -116,18 +116,41 @@ final class CancelStatus {
 
   private void recalculateTree() {
     // Iterative on purpose: a deep tree of nested nurseries must not overflow a task's stack.
-    ArrayList<CancelStatus> todo = new ArrayList<>();
+    // Entries are statuses, or the sleeping tasks of a status, delivered after its children.
+    ArrayList<Object> todo = new ArrayList<>();
     todo.add(this);
     while (!todo.isEmpty()) {
-      CancelStatus s = todo.remove(todo.size() - 1);
+      Object next = todo.remove(todo.size() - 1);
+      if (!(next instanceof CancelStatus s)) {
+        @SuppressWarnings("unchecked")
+        List<TaskImpl> sleepers = (List<TaskImpl>) next;
+        for (TaskImpl t : sleepers) {
+          t.attemptDeliveryOfPendingCancel();
+        }
+        continue;
+      }
       boolean now = s.scope.cancelling() || s.parentCancellationIsVisibleToUs();
       if (now == s.effectivelyCancelled) {
         continue;
       }
       s.effectivelyCancelled = now;
       if (now && !s.tasks.isEmpty()) {
+        // A task in Weft.sleep gets the cancellation after the status's children, which is where
+        // Trio's sleep_until (a private cancel scope, the newest child) puts it. weft's sleep has
+        // no scope of its own (see Sleeper), so it is deferred here to keep Trio's order.
+        List<TaskImpl> sleepers = null;
         for (TaskImpl t : s.tasks.snapshot()) {
-          t.attemptDeliveryOfPendingCancel();
+          if (t.abortFn instanceof Sleeper) {
+            if (sleepers == null) {
+              sleepers = new ArrayList<>();
+            }
+            sleepers.add(t);
+          } else {
+            t.attemptDeliveryOfPendingCancel();
+          }
+        }
+        if (sleepers != null) {
+          todo.add(sleepers);
         }
       }
       if (s.firstChild != null) {

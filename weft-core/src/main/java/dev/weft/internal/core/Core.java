@@ -92,19 +92,20 @@ public final class Core {
    */
   public static void sleepUntil(double deadline) {
     TaskImpl t = currentTask("Weft.sleepUntil");
-    // A private scope, as Trio's sleep_until(move_on_at(...)), without the public facade.
-    CancelScopeImpl scope = new CancelScopeImpl("sleep scope");
-    scope.deadline = deadline;
-    scope.enter(t);
-    Throwable exc = null;
-    try {
-      t.park(c -> Abort.SUCCEEDED);
-    } catch (Throwable e) {
-      exc = e;
+    // Its own timer and abort function rather than Trio's private cancel scope: see Sleeper.
+    Sleeper s = new Sleeper(t);
+    if (deadline != Double.POSITIVE_INFINITY) {
+      s.timer = t.runner.timers.add(deadline, s);
     }
-    exc = scope.exit(exc);
-    if (exc != null) {
-      throw Sneaky.rethrow(exc);
+    try {
+      t.park(s);
+    } catch (Throwable e) {
+      // Cancelled (the timer is gone already), or the switch itself failed: no timer may outlive
+      // the sleep.
+      if (s.timer != null) {
+        t.runner.timers.cancel(s.timer);
+      }
+      throw e;
     }
   }
 
