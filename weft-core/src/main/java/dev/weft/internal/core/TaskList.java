@@ -10,6 +10,13 @@ import java.util.List;
  * <p>Each task carries the links for both kinds of list (see {@link TaskImpl}), so adding and
  * removing allocate nothing and cost O(1); a nursery with 100k children or a run with 100k sleeps
  * creates no hash-table garbage. Which links a list uses is fixed at construction.
+ *
+ * <p>Why this is not {@code lowlevel.WaitQueue}: WaitQueue is the one queue of <em>parked</em>
+ * tasks (each entry carries a value for the task's wake-up, and parking allocates its entry).
+ * These two lists are memberships that every task is in for its whole life, parked or not, as
+ * Trio's {@code CancelStatus._tasks} and {@code Nursery._children} are sets rather than parking
+ * lots; putting them on WaitQueue would add an entry allocation to every spawn and every scope
+ * entry, on the paths the spawn_join and idle_tasks benchmarks measure.
  */
 final class TaskList {
   // immutable state
