@@ -36,22 +36,25 @@ final class ChannelSuite implements Suite {
         c -> c.withClock(MockClock.autojumping()).withEngine(engine),
         () -> {
           MemoryChannel<Integer> ch = MemoryChannel.open(capacity);
-          Nursery.open(
-              n -> {
-                for (int c = 0; c < 3; c++) {
-                  SplittableRandom rnd = new SplittableRandom(seed * 31 + c);
-                  n.startSoon(() -> consume(ch, rnd, ledger.consumer(true), ledger));
-                }
-                Nursery.open(
-                    p -> {
-                      for (int i = 0; i < producers; i++) {
-                        int id = i;
-                        SplittableRandom rnd = new SplittableRandom(seed * 17 + i);
-                        p.startSoon(() -> produce(ch, rnd, id, ledger));
-                      }
-                    });
-                ch.sendChannel().close();
-              });
+          Check.notStuck(
+              name(),
+              () ->
+                  Nursery.open(
+                      n -> {
+                        for (int c = 0; c < 3; c++) {
+                          SplittableRandom rnd = new SplittableRandom(seed * 31 + c);
+                          n.startSoon(() -> consume(ch, rnd, ledger.consumer(true), ledger));
+                        }
+                        Nursery.open(
+                            p -> {
+                              for (int i = 0; i < producers; i++) {
+                                int id = i;
+                                SplittableRandom rnd = new SplittableRandom(seed * 17 + i);
+                                p.startSoon(() -> produce(ch, rnd, id, ledger));
+                              }
+                            });
+                        ch.sendChannel().close();
+                      }));
           Check.nothingLeft(name());
           structure[0] = new WeakReference<>(ch);
           return null;

@@ -46,4 +46,22 @@ final class Check {
     }
     that(ref.get() == null, suite + ": the structure is still reachable after the run");
   }
+
+  /**
+   * Runs {@code body} and fails if it gets stuck: on the MockClock with autojump, a run whose
+   * tasks all wait for good jumps straight to this far deadline, so a lost item, permit or
+   * wake-up shows up at once as a failure instead of a hang.
+   *
+   * @param suite the suite, for the message
+   * @param body the work
+   * @throws Exception what the body threw
+   */
+  static void notStuck(String suite, dev.weft.Block body) throws Exception {
+    try {
+      dev.weft.cancel.Timeouts.failAfter(java.time.Duration.ofDays(365), body);
+    } catch (dev.weft.cancel.TooSlowException e) {
+      throw new AssertionError(
+          suite + ": stuck, every task waits for good (an item, permit or wake-up was lost)", e);
+    }
+  }
 }

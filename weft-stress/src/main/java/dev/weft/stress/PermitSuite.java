@@ -51,38 +51,41 @@ final class PermitSuite implements Suite {
                 default -> limiter::acquire;
               };
           int[] holders = new int[1];
-          Nursery.open(
-              n -> {
-                for (int t = 0; t < tasks; t++) {
-                  SplittableRandom rnd = new SplittableRandom(seed * 13 + t);
-                  n.startSoon(
-                      () -> {
-                        for (int i = 0; i < perTask; i++) {
-                          Duration timeout = Duration.ofNanos(rnd.nextInt(3) * 1000L);
-                          boolean slow = rnd.nextBoolean();
-                          if (Timeouts.moveOnAfter(
-                                  timeout,
-                                  () -> {
-                                    try (Held h = acquire.get()) {
-                                      holders[0]++;
-                                      acquired[0]++;
-                                      Check.that(holders[0] <= permits, kind + ": too many holders");
-                                      try {
-                                        if (slow) {
-                                          Weft.checkpoint();
-                                        }
-                                      } finally {
-                                        holders[0]--;
-                                      }
-                                    }
-                                  })
-                              .cancelledCaught()) {
-                            cancelled[0]++;
-                          }
+          Check.notStuck(
+              name(),
+              () ->
+                  Nursery.open(
+                      n -> {
+                        for (int t = 0; t < tasks; t++) {
+                          SplittableRandom rnd = new SplittableRandom(seed * 13 + t);
+                          n.startSoon(
+                              () -> {
+                                for (int i = 0; i < perTask; i++) {
+                                  Duration timeout = Duration.ofNanos(rnd.nextInt(3) * 1000L);
+                                  boolean slow = rnd.nextBoolean();
+                                  if (Timeouts.moveOnAfter(
+                                          timeout,
+                                          () -> {
+                                            try (Held h = acquire.get()) {
+                                              holders[0]++;
+                                              acquired[0]++;
+                                              Check.that(holders[0] <= permits, kind + ": too many holders");
+                                              try {
+                                                if (slow) {
+                                                  Weft.checkpoint();
+                                                }
+                                              } finally {
+                                                holders[0]--;
+                                              }
+                                            }
+                                          })
+                                      .cancelledCaught()) {
+                                    cancelled[0]++;
+                                  }
+                                }
+                              });
                         }
-                      });
-                }
-              });
+                      }));
           Check.that(!lock.isLocked() && lock.statistics().tasksWaiting() == 0, "lock leaked");
           Check.that(semaphore.value() == permits, "semaphore leaked: " + semaphore);
           Check.that(limiter.borrowedTokens() == 0, "limiter leaked: " + limiter);

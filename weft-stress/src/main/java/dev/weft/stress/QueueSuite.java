@@ -64,24 +64,27 @@ final class QueueSuite implements Suite {
         c -> c.withClock(MockClock.autojumping()).withEngine(engine),
         () -> {
           Queue<Integer> q = newQueue(root, comparatorFailures);
-          Nursery.open(
-              n -> {
-                for (int c = 0; c < 3; c++) {
-                  SplittableRandom rnd = root.split();
-                  ItemLedger.Consumer me = ledger.consumer(kind.equals("Fifo"));
-                  n.startSoon(() -> consume(q, rnd, me, ledger));
-                }
-                Nursery.open(
-                    p -> {
-                      for (int i = 0; i < producers; i++) {
-                        int id = i;
-                        SplittableRandom rnd = root.split();
-                        p.startSoon(() -> produce(q, rnd, id, perProducer, ledger));
-                      }
-                    });
-                q.join();
-                q.shutdown();
-              });
+          Check.notStuck(
+              name(),
+              () ->
+                  Nursery.open(
+                      n -> {
+                        for (int c = 0; c < 3; c++) {
+                          SplittableRandom rnd = root.split();
+                          ItemLedger.Consumer me = ledger.consumer(kind.equals("Fifo"));
+                          n.startSoon(() -> consume(q, rnd, me, ledger));
+                        }
+                        Nursery.open(
+                            p -> {
+                              for (int i = 0; i < producers; i++) {
+                                int id = i;
+                                SplittableRandom rnd = root.split();
+                                p.startSoon(() -> produce(q, rnd, id, perProducer, ledger));
+                              }
+                            });
+                        q.join();
+                        q.shutdown();
+                      }));
           QueueStatistics s = q.statistics();
           Check.that(
               s.size() == 0 && s.unfinishedTasks() == 0 && s.tasksWaitingGet() == 0
