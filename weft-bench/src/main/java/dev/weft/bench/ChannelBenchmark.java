@@ -153,33 +153,6 @@ public class ChannelBenchmark {
   }
 
   private static long jdkPair(BlockingQueue<Integer> queue) throws InterruptedException {
-    long[] sum = new long[1];
-    Thread producer =
-        Thread.ofVirtual()
-            .start(
-                () -> {
-                  try {
-                    for (int i = 0; i < MESSAGES; i++) {
-                      queue.put(i);
-                    }
-                  } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                  }
-                });
-    Thread consumer =
-        Thread.ofVirtual()
-            .start(
-                () -> {
-                  try {
-                    for (int i = 0; i < MESSAGES; i++) {
-                      sum[0] += queue.take();
-                    }
-                  } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                  }
-                });
-    producer.join();
-    consumer.join();
-    return sum[0];
+    return Peers.queuePair(queue, MESSAGES);
   }
 }
