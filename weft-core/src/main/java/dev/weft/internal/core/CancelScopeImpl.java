@@ -2,6 +2,7 @@ package dev.weft.internal.core;
 
 import dev.weft.CompositeException;
 import dev.weft.cancel.CancelledError;
+import dev.weft.internal.util.StackHeadroom;
 import dev.weft.lowlevel.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -385,6 +386,12 @@ public final class CancelScopeImpl {
    * @param t the current task
    */
   public void enter(TaskImpl t) {
+    // Entry links a new status under the task's and moves the task into it: an error half-way (a
+    // StackOverflowError from a deeply nested body) would leave the task inside a scope whose
+    // body never runs and whose exit never comes. The probe makes such an error strike here,
+    // before anything changes (see StackHeadroom and
+    // StackOverflowTest#testScopesNestedTooDeepFailCleanly).
+    StackHeadroom.ensure(false);
     if (entered) {
       throw new IllegalStateException(
           owner
