@@ -108,6 +108,97 @@ class BlockingCallCancellationTest {
     Weft.sleep(Duration.ofSeconds(1)); // and later weft waits are not disturbed
   }
 
+  /**
+   * A JDBC query over a loopback socket (H2's TCP server, the server-side statement sleeping): the
+   * driver's exception keeps the JDK's interrupt as its cause, so the scope catches it as its
+   * cancellation; the connection is broken afterwards (discard it, as the README says).
+   */
+  @WeftTest(engines = Engine.FAST)
+  void testJdbcQueryOverLoopback() throws Exception {
+    org.h2.tools.Server h2 =
+        org.h2.tools.Server.createTcpServer("-tcpPort", "0", "-ifNotExists").start();
+    try (java.sql.Connection c =
+        java.sql.DriverManager.getConnection(
+            "jdbc:h2:tcp://localhost:" + h2.getPort() + "/mem:weft", "sa", "")) {
+      try (java.sql.Statement st = c.createStatement()) {
+        st.execute("CREATE ALIAS SLEEP FOR 'java.lang.Thread.sleep'");
+      }
+      CancelScope s =
+          Timeouts.moveOnAfter(
+              Duration.ofSeconds(1),
+              () -> {
+                try (java.sql.Statement st = c.createStatement()) {
+                  st.execute("CALL SLEEP(3000)"); // the server's thread sleeps 3 s at most
+                }
+              });
+      assertTrue(s.cancelledCaught());
+      assertEquals(1.0, Weft.currentTime());
+      assertFalse(Thread.currentThread().isInterrupted());
+    } catch (java.sql.SQLException closingABrokenConnection) {
+      // close() of the connection whose socket the interrupt closed may complain; it is discarded.
+    } finally {
+      h2.stop();
+    }
+  }
+
+  /**
+   * A j.u.c Lock.lock() cannot be interrupted: the task waits on while the other tasks run, and
+   * its next weft checkpoint raises the scope's cancellation, leaving no interrupt status.
+   */
+  @WeftTest(engines = Engine.FAST)
+  void testUninterruptibleLockCancelsAtTheNextCheckpoint() throws Exception {
+    java.util.concurrent.locks.ReentrantLock jucLock = new java.util.concurrent.locks.ReentrantLock();
+    CountDownLatch held = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    Thread holder =
+        Thread.ofPlatform()
+            .start(
+                () -> {
+                  jucLock.lock();
+                  try {
+                    held.countDown();
+                    release.await();
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  } finally {
+                    jucLock.unlock();
+                  }
+                });
+    held.await();
+    List<String> log = new ArrayList<>();
+    CancelScope[] scope = new CancelScope[1];
+    Nursery.open(
+        n -> {
+          n.startSoon(
+              () -> {
+                scope[0] =
+                    Timeouts.moveOnAfter(
+                        Duration.ofSeconds(1),
+                        () -> {
+                          jucLock.lock();
+                          try {
+                            log.add("locked at " + Weft.currentTime());
+                          } finally {
+                            jucLock.unlock();
+                          }
+                          Weft.checkpoint();
+                          log.add("unreachable");
+                        });
+                log.add("interrupted after the scope: " + Thread.currentThread().isInterrupted());
+              });
+          n.startSoon(
+              () -> {
+                Weft.sleep(Duration.ofSeconds(2));
+                log.add("other ran at " + Weft.currentTime());
+                release.countDown();
+              });
+        });
+    holder.join(Duration.ofSeconds(10));
+    assertEquals(
+        List.of("other ran at 2.0", "locked at 2.0", "interrupted after the scope: false"), log);
+    assertTrue(scope[0].cancelledCaught());
+  }
+
   /** A java.net.Socket read: cancelled, and the socket is closed (the JDK's rule for interrupts). */
   @WeftTest(engines = Engine.FAST)
   void testSocketReadOnLoopback() throws Exception {

@@ -61,6 +61,18 @@ public final class TaskImpl implements Task {
    * not yet turned the outcome into a CancelledError or cleared the interrupt status.
    */
   private boolean cancelInterrupt;
+  /**
+   * Fast engine: interrupts sent for a cancellation since the task last suspended at a weft
+   * checkpoint. Bounded by {@link #MAX_FOREIGN_INTERRUPTS}: a call that swallows interrupts and
+   * parks again (a j.u.c {@code Lock.lock()}, whose queue clears the flag and re-parks) would
+   * otherwise bounce between the loop's interrupt and its own park for ever, at full CPU, and the
+   * loop would never be idle (no autojump, no other I/O wait). Past the bound the task simply
+   * waits out the call; its next weft checkpoint raises the cancellation, so nothing is lost.
+   */
+  private int foreignInterrupts;
+
+  /** How many interrupts one stretch of foreign code gets; see {@link #foreignInterrupts}. */
+  private static final int MAX_FOREIGN_INTERRUPTS = 16;
   /** How many steps the loop has given this task; tells a failed switch from a failed return. */
   long steps;
   long schedulePoints;
@@ -246,6 +258,7 @@ public final class TaskImpl implements Task {
   }
 
   private void suspendAndClearInterrupt() {
+    foreignInterrupts = 0;
     if (cancelInterrupt) {
       // The interrupt was weft's nudge to get out of foreign code; the cancellation itself is
       // delivered through the cancel scope, so the flag must not leak into later JDK calls.
@@ -347,7 +360,8 @@ public final class TaskImpl implements Task {
         // becomes this cancellation where it meets a scope (asCancellation). An interrupt already
         // pending has not reached the task yet: one is enough.
         Thread thread = carrier.thread();
-        if (!thread.isInterrupted()) {
+        if (!thread.isInterrupted() && foreignInterrupts < MAX_FOREIGN_INTERRUPTS) {
+          foreignInterrupts++;
           cancelInterrupt = true;
           thread.interrupt();
         }
