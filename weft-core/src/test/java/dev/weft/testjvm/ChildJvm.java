@@ -1,11 +1,15 @@
 package dev.weft.testjvm;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A child JVM running one of the test classpath's main classes, for tests that need a JVM of their
@@ -15,13 +19,44 @@ import java.util.concurrent.TimeUnit;
 public final class ChildJvm implements AutoCloseable {
   // immutable state
   private final Process process;
-  private final Path out;
   private final Path err;
+  /** Guards {@link #out}; {@link #grew} is signalled at each read and at the end of the output. */
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition grew = lock.newCondition();
 
-  private ChildJvm(Process process, Path out, Path err) {
+  // mutable state (under lock)
+  private final StringBuilder out = new StringBuilder();
+  private boolean outEnded;
+
+  private ChildJvm(Process process, Path err) {
     this.process = process;
-    this.out = out;
     this.err = err;
+    // The child's stdout arrives through a pipe, read by a thread of our own: awaitOutput then
+    // blocks until the text comes (or the pipe ends) instead of polling a file.
+    Thread.ofPlatform().daemon().name("child-jvm-stdout-" + process.pid()).start(this::pump);
+  }
+
+  private void pump() {
+    byte[] buf = new byte[4096];
+    try (InputStream in = process.getInputStream()) {
+      for (int n; (n = in.read(buf)) > 0; ) {
+        append(new String(buf, 0, n, StandardCharsets.UTF_8), false);
+      }
+    } catch (IOException e) {
+      // the child was killed, or closed its stdout: what arrived so far is all there is
+    }
+    append("", true);
+  }
+
+  private void append(String text, boolean end) {
+    lock.lock();
+    try {
+      out.append(text);
+      outEnded |= end;
+      grew.signalAll();
+    } finally {
+      lock.unlock();
+    }
   }
 
   /**
@@ -43,12 +78,10 @@ public final class ChildJvm implements AutoCloseable {
     cmd.add(cp);
     cmd.add(mainClass.getName());
     cmd.addAll(List.of(args));
-    Path out = Files.createTempFile("weft-child", ".out");
     Path err = Files.createTempFile("weft-child", ".err");
-    ProcessBuilder pb =
-        new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(err.toFile());
     // weft.engine must be what the test says, not what the parent's build passed down.
-    return new ChildJvm(pb.start(), out, err);
+    return new ChildJvm(pb.start(), err);
   }
 
   /** {@return the child's process} */
@@ -57,8 +90,13 @@ public final class ChildJvm implements AutoCloseable {
   }
 
   /** {@return what the child printed on stdout so far} */
-  public String stdout() throws IOException {
-    return Files.readString(out);
+  public String stdout() {
+    lock.lock();
+    try {
+      return out.toString();
+    } finally {
+      lock.unlock();
+    }
   }
 
   /** {@return what the child printed on stderr so far} */
@@ -67,25 +105,39 @@ public final class ChildJvm implements AutoCloseable {
   }
 
   /**
-   * Waits until the child's stdout contains {@code text}, polling the file it writes to.
+   * Waits until the child's stdout contains {@code text}, or its stdout ends, or the time is up.
    *
    * @param text what to wait for
    * @param seconds at most this long
    * @return whether it appeared
    */
-  public boolean awaitOutput(String text, long seconds) throws IOException, InterruptedException {
-    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-    while (System.nanoTime() < end) {
-      if (stdout().contains(text)) {
-        return true;
+  public boolean awaitOutput(String text, long seconds) throws InterruptedException {
+    long left = TimeUnit.SECONDS.toNanos(seconds);
+    lock.lock();
+    try {
+      while (out.indexOf(text) < 0) {
+        if (outEnded || left <= 0) {
+          return false;
+        }
+        left = grew.awaitNanos(left);
       }
-      if (!process.isAlive()) {
-        return stdout().contains(text);
-      }
-      // A child JVM is a real process: there is no loop to park on, only its output file.
-      process.waitFor(20, TimeUnit.MILLISECONDS);
+      return true;
+    } finally {
+      lock.unlock();
     }
-    return false;
+  }
+
+  /** Waits (at most 10 s) until the pump has read the child's stdout to its end. */
+  private void awaitOutputEnd() throws InterruptedException {
+    long left = TimeUnit.SECONDS.toNanos(10);
+    lock.lock();
+    try {
+      while (!outEnded && left > 0) {
+        left = grew.awaitNanos(left);
+      }
+    } finally {
+      lock.unlock();
+    }
   }
 
   /**
@@ -96,6 +148,7 @@ public final class ChildJvm implements AutoCloseable {
    */
   public int await(long seconds) throws InterruptedException {
     if (process.waitFor(seconds, TimeUnit.SECONDS)) {
+      awaitOutputEnd(); // so that stdout() holds everything the child printed
       return process.exitValue();
     }
     process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
@@ -109,7 +162,6 @@ public final class ChildJvm implements AutoCloseable {
       // onExit().join() instead of waitFor: close() must not throw InterruptedException
       process.onExit().orTimeout(10, TimeUnit.SECONDS).exceptionally(e -> null).join();
     }
-    Files.deleteIfExists(out);
     Files.deleteIfExists(err);
   }
 
