@@ -9,13 +9,14 @@ import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Ctrl-C and SIGTERM with {@link RunConfig#withCancelOnShutdown} (issue 13, item 3), with real
- * child JVMs and real signals ({@code kill -INT}, {@link Process#destroy()} for SIGTERM). Each
- * child is bounded ({@link ChildJvm#await}) and killed by its try-with-resources in any case. The
- * first test runs under both engines, the others on the fast one: the signal path does not depend
- * on the engine, and RunHandleTest covers the cancel path under both in-process.
+ * child JVMs and real signals ({@code kill -INT}, {@code kill -TERM}). Each child is bounded
+ * ({@link ChildJvm#await}) and killed by its try-with-resources in any case. Every test that runs
+ * a loop runs it under both engines.
  */
 class ShutdownSignalTest {
   private static final List<String> JVM =
@@ -26,10 +27,6 @@ class ShutdownSignalTest {
         .redirectErrorStream(true).start();
     assertTrue(kill.waitFor(10, TimeUnit.SECONDS), "kill did not finish");
     assertEquals(0, kill.exitValue(), new String(kill.getInputStream().readAllBytes()));
-  }
-
-  private static ChildJvm startChild(long graceMs, long cleanUpMs) throws IOException {
-    return startChild(graceMs, cleanUpMs, Engine.FAST);
   }
 
   private static ChildJvm startChild(long graceMs, long cleanUpMs, Engine engine)
@@ -43,14 +40,9 @@ class ShutdownSignalTest {
   }
 
   /** SIGINT cancels the run; the worker's clean-up runs; Weft.run throws; the program goes on. */
-  @Test
-  void testSigintCancelsTheRunWithGrace() throws Exception {
-    for (Engine engine : Engine.values()) {
-      sigintCancelsTheRun(engine);
-    }
-  }
-
-  private static void sigintCancelsTheRun(Engine engine) throws Exception {
+  @ParameterizedTest
+  @EnumSource(Engine.class)
+  void testSigintCancelsTheRunWithGrace(Engine engine) throws Exception {
     try (ChildJvm child = startChild(30_000, 100, engine)) {
       assertTrue(child.awaitOutput("ready", 30), child.toString());
       kill("INT", child);
@@ -63,9 +55,10 @@ class ShutdownSignalTest {
   }
 
   /** SIGTERM (what Process.destroy sends) does the same. */
-  @Test
-  void testSigtermCancelsTheRun() throws Exception {
-    try (ChildJvm child = startChild(30_000, 100)) {
+  @ParameterizedTest
+  @EnumSource(Engine.class)
+  void testSigtermCancelsTheRun(Engine engine) throws Exception {
+    try (ChildJvm child = startChild(30_000, 100, engine)) {
       assertTrue(child.awaitOutput("ready", 30), child.toString());
       kill("TERM", child); // not Process.destroy(): it also closes our end of the child's stdout
       assertEquals(0, child.await(30), child.toString());
@@ -75,9 +68,10 @@ class ShutdownSignalTest {
   }
 
   /** A second Ctrl-C while a clean-up takes its time ends the JVM at once, with status 130. */
-  @Test
-  void testSecondSigintEndsAtOnce() throws Exception {
-    try (ChildJvm child = startChild(60_000, 60_000)) {
+  @ParameterizedTest
+  @EnumSource(Engine.class)
+  void testSecondSigintEndsAtOnce(Engine engine) throws Exception {
+    try (ChildJvm child = startChild(60_000, 60_000, engine)) {
       assertTrue(child.awaitOutput("ready", 30), child.toString());
       kill("INT", child);
       assertTrue(child.awaitOutput("cleaning up", 30), child.toString());
@@ -88,9 +82,10 @@ class ShutdownSignalTest {
   }
 
   /** A clean-up that outlasts the grace period: the JVM exits when it ends, with status 130. */
-  @Test
-  void testGraceRunsOut() throws Exception {
-    try (ChildJvm child = startChild(300, 60_000)) {
+  @ParameterizedTest
+  @EnumSource(Engine.class)
+  void testGraceRunsOut(Engine engine) throws Exception {
+    try (ChildJvm child = startChild(300, 60_000, engine)) {
       assertTrue(child.awaitOutput("ready", 30), child.toString());
       kill("INT", child);
       assertEquals(130, child.await(30), child.toString());
