@@ -127,11 +127,16 @@ public final class RunConfig {
    * loop, which runs every other runnable task before this one again. So other tasks run at least
    * once every {@code budget} schedule points of a task that never blocks. Operations that must
    * wait still park at once, and {@link Weft#checkpoint()} and {@code sleep(Duration.ZERO)}
-   * always yield. The budget counts calls, not time, so a run under a mock clock is as
-   * deterministic with any budget.
+   * always yield. The budget covers a pair of tasks handing values to each other: while two or
+   * more other tasks or callbacks wait to run, every schedule point yields, as under Trio, whatever
+   * budget is left (ADR 0011). The budget counts calls, not time, so a run under a mock clock is
+   * as deterministic with any budget.
    *
    * <p>A budget of 1 is Trio's policy, a switch at every schedule point: the interleaving weft
-   * had before the budget, and the one to use to reproduce a Trio program's output line for line.
+   * had before the budget. Trio runs each batch of runnable tasks in a random order, so a Trio
+   * program has several possible outputs; the default policy prints one of them for the programs
+   * whose two tasks do not alternate at every step, and a budget of 1 prints the one Trio prints
+   * with its batches in FIFO order.
    * Larger budgets make operations that did not have to wait (a {@code send} into a channel with
    * room, an uncontended {@code Lock.acquire}) cost a cancel check instead of two task switches.
    *

@@ -114,8 +114,10 @@ public final class Scheduling {
    * number of schedule points ({@code RunConfig.schedulingBudget()}, 128 by default) after the
    * loop last resumed it without yielding; once they are used up, this call yields to the loop,
    * which runs every other runnable task (and expires timers and polls I/O) before resuming this
-   * one. So a task that loops over operations that never block still lets every other runnable
-   * task run at least once every budget's worth of schedule points. The count is of calls, not
+   * one. It also yields, whatever budget is left, while two or more other tasks or callbacks wait
+   * to run (ADR 0011): the budget lets a task run ahead of one partner it hands values to, not of
+   * a crowd. So a task that loops over operations that never block still lets every other
+   * runnable task run at least once every budget's worth of schedule points. The count is of calls, not
    * time, so runs under a mock clock stay deterministic. Primitives call this after a successful
    * non-blocking attempt, following {@link #checkpointIfCancelled()} (Trio's pattern); {@link
    * dev.weft.Weft#checkpoint()} is the call that always yields.

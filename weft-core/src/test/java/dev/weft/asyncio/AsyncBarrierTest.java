@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.weft.RunConfig;
 import dev.weft.lowlevel.Scheduling;
 import dev.weft.sync.BrokenBarrierException;
 import dev.weft.testing.WeftTest;
@@ -59,5 +60,31 @@ class AsyncBarrierTest {
     barrier.await();
     u.await();
     assertThrows(IllegalArgumentException.class, () -> new AsyncBarrier(0));
+  }
+
+  /**
+   * The task that trips the barrier returns before the tasks it wakes, as in CPython (3.11:
+   * ['t2 index 2', 't0 index 0', 't1 index 1']), under the default policy and under Trio's.
+   */
+  @WeftTest(schedulingBudgets = {RunConfig.DEFAULT_SCHEDULING_BUDGET, 1})
+  void testTrippingTaskReturnsFirst() throws Exception {
+    AsyncBarrier barrier = new AsyncBarrier(3);
+    List<String> log = new ArrayList<>();
+    List<AsyncTask<Object>> ts = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      int delay = i;
+      ts.add(
+          createTask(
+              () -> {
+                Asyncio.sleep(Duration.ofSeconds(delay));
+                int index = barrier.await();
+                log.add("t" + delay + " index " + index);
+                return null;
+              }));
+    }
+    for (AsyncTask<Object> t : ts) {
+      t.await();
+    }
+    assertEquals(List.of("t2 index 2", "t0 index 0", "t1 index 1"), log);
   }
 }

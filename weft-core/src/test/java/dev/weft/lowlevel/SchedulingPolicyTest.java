@@ -136,4 +136,36 @@ class SchedulingPolicyTest {
         pointsAfterJump[0] <= config.schedulingBudget(),
         "the deadline fired only after " + pointsAfterJump[0] + " schedule points");
   }
+
+  /**
+   * With two or more tasks waiting to run, every schedule point yields whatever budget is left:
+   * the budget lets a task run ahead of one partner, not of a crowd (ADR 0011). Two watchers that
+   * yield at every turn each see every value of the counter.
+   */
+  @WeftTest(schedulingBudgets = {BUDGET, 1})
+  void testTwoWaitingTasksTakeTurnsAtEverySchedulePoint() throws Exception {
+    long[] count = {0};
+    boolean[] done = {false};
+    List<String> seen = new ArrayList<>();
+    Nursery.open(
+        n -> {
+          for (String name : List.of("a", "b")) {
+            n.startSoon(
+                () -> {
+                  while (!done[0]) {
+                    seen.add(name + count[0]);
+                    Weft.checkpoint();
+                  }
+                },
+                name);
+          }
+          Weft.checkpoint();
+          for (int i = 1; i <= 3; i++) {
+            count[0] = i;
+            Scheduling.cancelShieldedCheckpoint();
+          }
+          done[0] = true;
+        });
+    assertEquals(List.of("a0", "b0", "a1", "b1", "a2", "b2", "a3", "b3"), seen);
+  }
 }

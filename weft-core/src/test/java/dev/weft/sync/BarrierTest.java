@@ -34,11 +34,11 @@ class BarrierTest {
       Weft.sleep(Duration.ofMillis(1500));
       assertEquals(new BarrierStatistics(3, 2, false), b.statistics());
     });
-    // The task that trips the barrier passes a schedule point with budget left, so it goes on
-    // first and the woken tasks follow in arrival order (as in asyncio, whose tripping task returns
-    // from wait() before the ones it notified).
+    // The task that trips the barrier wakes the two waiting tasks, so its schedule point yields
+    // (two tasks wait to run: ADR 0011) and they go on first, in arrival order, as under Trio's
+    // switch-at-every-checkpoint policy. (asyncio's tripping task returns first: AsyncBarrier.)
     assertEquals(
-        List.of("t2 index 2 at 2.0", "t0 index 0 at 2.0", "t1 index 1 at 2.0"), log);
+        List.of("t0 index 0 at 2.0", "t1 index 1 at 2.0", "t2 index 2 at 2.0"), log);
     assertEquals(0, b.tasksWaiting());
   }
 

@@ -11,7 +11,10 @@ import java.util.List;
  * channel, at t=0, and the consumer's loop ends when the producer closes its end.
  */
 class ChannelExampleTest {
-  /** Under Trio's policy (the one ChannelExample.main(String[]) asks for): the seed's order. */
+  /**
+   * Under Trio's policy (a budget of 1): the order Trio prints with its batches in FIFO order, the
+   * consumer's receive letting the producer announce the next message first.
+   */
   @WeftTest(schedulingBudgets = 1)
   void producerAndConsumer() throws Exception {
     var lines = TimedOutput.capture(ChannelExample::main);
@@ -27,8 +30,8 @@ class ChannelExampleTest {
   }
 
   /**
-   * Under the default policy the consumer prints each value before the producer goes on; the
-   * lines and each side's own order are the same.
+   * Under the default policy, the one ChannelExample.main(String[]) runs: the consumer prints each
+   * value before the producer goes on (an order Trio prints too: TrioOrdersTest).
    */
   @WeftTest
   void producerAndConsumerUnderDefaultPolicy() throws Exception {

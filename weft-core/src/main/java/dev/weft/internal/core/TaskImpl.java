@@ -119,9 +119,9 @@ public final class TaskImpl implements Task {
    * loop does it right after the step, RunLoop#step), or when a scope it is parked in gets
    * cancelled (see CancelStatus#recalculate).
    *
-   * The scheduling budget (ADR 0008): RunLoop#step sets `budget` to the run's budget before every
-   * step; schedulePoint() spends one and turns into yieldNow() when it reaches 0, so a step passes
-   * at most `budget` schedule points (Invariant, asserted there: budget >= 1 on entry). park() and
+   * The scheduling budget (ADR 0008, 0011): RunLoop#step sets `budget` to the run's budget before
+   * every step; schedulePoint() spends one and turns into yieldNow() when it reaches 0, or when
+   * two or more entries wait in the run queue, so a step passes at most `budget` schedule points (Invariant, asserted there: budget >= 1 on entry). park() and
    * yieldNow() do not look at the budget: a park is a switch anyway, and an explicit checkpoint is
    * the user asking for one. See SchedulingPolicyTest.
    *
@@ -184,9 +184,13 @@ public final class TaskImpl implements Task {
     return v;
   }
 
+  /** Waiting tasks or callbacks at which a schedule point yields whatever budget is left. */
+  static final int CROWD = 2;
+
   /**
    * A schedule point at which the scheduler applies its policy (invariant 3): the task goes on
-   * running while its budget lasts, and yields to the loop once it is used up.
+   * running while its budget lasts and at most one other task or callback waits to run, and
+   * yields to the loop otherwise.
    *
    * <p>Why a budget: switching at every schedule point (Trio's policy, a budget of 1) costs a
    * channel message or an uncontended lock two task switches even when nothing had to wait, and a
@@ -197,6 +201,15 @@ public final class TaskImpl implements Task {
    * measure. The budget counts schedule points, not time, so a program under the MockClock takes
    * the same path every run (invariant 4).
    *
+   * <p>The budget covers a pair, not a crowd (ADR 0011): the point also yields, whatever budget
+   * is left, when two or more tasks or callbacks are waiting in the run queue. One waiting task
+   * is the partner of a producer/consumer hand-off (each side wakes the other), the case the
+   * budget exists for: letting it wait saves a switch per message. With two or more waiting, the
+   * task would run ahead of tasks it did not just wake, so they take turns at every schedule
+   * point as under Trio; that keeps the interleavings of programs with three or more tasks among
+   * the ones Trio prints (the seed's channel examples), and bounds every runnable task's wait by
+   * one schedule point of each task ahead of it rather than by a budget's worth.
+   *
    * <p>Once the budget is used up the task yields to the loop even when no other task is
    * runnable: the loop then expires timers (a deadline on this very task included) and runs the
    * inbox and I/O before stepping the task again, with a fresh budget. Only the switch to another
@@ -205,7 +218,9 @@ public final class TaskImpl implements Task {
    */
   void schedulePoint() {
     assert state == State.RUNNING && budget >= 1 : this + ", budget " + budget;
-    if (--budget > 0) {
+    // The run queue is the loop's, and this task holds the loop's turn, so reading it here is
+    // confined like every other access to it.
+    if (--budget > 0 && runner.runq.size() < CROWD) {
       schedulePoints++;
       return;
     }
