@@ -258,7 +258,7 @@ public final class Core {
    */
   public static boolean addExitHook(Task task, Runnable hook) {
     TaskImpl t = (TaskImpl) Objects.requireNonNull(task, "task");
-    if (Thread.currentThread() != t.carrier.thread()) { // the task itself: the common, cheap case
+    if (!t.isCurrentThread()) { // the task itself: the common, cheap case
       t.runner.checkInLoop("ParkingLot.addBreaker()");
     }
     return t.addExitHook(Objects.requireNonNull(hook, "hook"));
@@ -273,7 +273,7 @@ public final class Core {
    */
   public static boolean removeExitHook(Task task, Runnable hook) {
     TaskImpl t = (TaskImpl) Objects.requireNonNull(task, "task");
-    if (Thread.currentThread() != t.carrier.thread()) {
+    if (!t.isCurrentThread()) {
       t.runner.checkInLoop("ParkingLot.removeBreaker()");
     }
     return t.removeExitHook(hook);

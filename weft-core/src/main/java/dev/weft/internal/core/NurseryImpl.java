@@ -141,14 +141,7 @@ public final class NurseryImpl implements Nursery {
               + "finished. Start the task from inside the Nursery.open block, or from a task that "
               + "is still running in it.");
     }
-    return runner.spawn(
-        () -> {
-          fn.run();
-          return null;
-        },
-        name,
-        this,
-        system);
+    return runner.spawn(fn, name, this, system);
   }
 
   @Override
@@ -335,7 +328,7 @@ public final class NurseryImpl implements Nursery {
   @Override
   public String toString() {
     return "Nursery["
-        + (system ? "system" : "of " + parentTask.name)
+        + (system ? "system" : "of " + parentTask.name())
         + ", "
         + children.size()
         + " children"

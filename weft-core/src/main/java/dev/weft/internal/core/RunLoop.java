@@ -1,5 +1,6 @@
 package dev.weft.internal.core;
 
+import dev.weft.Block;
 import dev.weft.RunConfig;
 import dev.weft.cancel.CancelScope;
 import dev.weft.internal.engine.Carrier;
@@ -305,6 +306,10 @@ final class RunLoop implements LoopHost {
       t.carrier.runForeign(foreignContinuation);
     } else if (from == TaskImpl.State.NEW) {
       t.steps++;
+      if (!newCarrier(t)) {
+        taskExited(t);
+        return;
+      }
       t.carrier.start();
     } else {
       assert from == TaskImpl.State.RUNNABLE && t.abortFn == null : t;
@@ -330,23 +335,54 @@ final class RunLoop implements LoopHost {
 
   // ---- tasks
 
+  TaskImpl spawn(Block body, String name, NurseryImpl nursery, boolean system) {
+    return spawnCode(body, name, nursery, system);
+  }
+
   TaskImpl spawn(Callable<?> body, String name, NurseryImpl nursery, boolean system) {
+    return spawnCode(body, name, nursery, system);
+  }
+
+  /** Spawns a task whose code is a {@link Block} or a {@link Callable} (see TaskImpl#body). */
+  private TaskImpl spawnCode(Object body, String name, NurseryImpl nursery, boolean system) {
     TaskImpl t = newTask(body, name, nursery, system);
     nursery.children.add(t);
     t.activateCancelStatus(nursery.cancelStatus);
     return t;
   }
 
-  private TaskImpl newTask(Callable<?> body, String name, NurseryImpl nursery, boolean system) {
-    long id = ++nextTaskId;
-    String n = name != null ? name : "task-" + id;
-    TaskImpl t = new TaskImpl(this, id, n, system, body);
+  private TaskImpl newTask(Object body, String name, NurseryImpl nursery, boolean system) {
+    TaskImpl t = new TaskImpl(this, ++nextTaskId, name, system, body);
     t.parentNursery = nursery;
-    t.carrier = engine.newCarrier(this, n, t::runBody);
-    t.carrier.task = t;
     liveTasks++;
     runq.add(t);
     return t;
+  }
+
+  /**
+   * Gives a task that is about to take its first step its carrier (and so its thread).
+   *
+   * <p>Why at the first step, not at spawn: a nursery body that starts many tasks before any runs
+   * (spawn_join, timers) would otherwise keep a virtual thread per queued task alive through the
+   * young collections of the spawning, and the collector copies them all; made here, the thread
+   * lives only as long as the task runs, and a task that ends without parking dies young. Nothing
+   * needs a task's thread before it runs: the thread is the task's code.
+   *
+   * @param t a NEW task
+   * @return false if the carrier could not be made (the task has then failed with the error)
+   */
+  private boolean newCarrier(TaskImpl t) {
+    assert t.carrier == null : t;
+    try {
+      t.carrier = engine.newCarrier(this, t.givenName(), t::runBody);
+    } catch (Throwable e) {
+      // Out of memory, most likely: the task fails with it where its nursery will see it.
+      t.failure = e;
+      t.state = TaskImpl.State.FINISHED;
+      return false;
+    }
+    t.carrier.task = t;
+    return true;
   }
 
   private void taskExited(TaskImpl t) {
@@ -488,7 +524,7 @@ final class RunLoop implements LoopHost {
    * {@code isBound} and {@code get}, on the path of every checkpoint. JDK 25's {@code orElse}
    * refuses null, hence a sentinel.
    */
-  private static final TaskImpl NO_TASK = new TaskImpl(null, 0, "no task", false, null);
+  private static final TaskImpl NO_TASK = new TaskImpl(null, 0, "no task", false, (Block) () -> {});
 
   /**
    * {@return the task the calling thread runs, or null} A fast-engine task is found from its
@@ -518,7 +554,7 @@ final class RunLoop implements LoopHost {
   /** {@return the name of the task or the loop callback the calling thread runs, for messages} */
   static String describeCurrent() {
     TaskImpl t = currentTaskOrNull();
-    return t != null ? "in task '" + t.name + "'" : "in a callback on the loop's thread";
+    return t != null ? "in task '" + t.name() + "'" : "in a callback on the loop's thread";
   }
 
   /** {@return whether the calling thread is this loop's thread or one of its tasks} */

@@ -1,5 +1,6 @@
 package dev.weft.internal.core;
 
+import dev.weft.Block;
 import dev.weft.Nursery;
 import dev.weft.cancel.CancelledError;
 import dev.weft.internal.engine.Carrier;
@@ -16,7 +17,7 @@ import java.util.concurrent.Callable;
 public final class TaskImpl implements Task {
   /** Where a task is in its life; see the diagram in the implementation notes. */
   enum State {
-    /** Made and in the run queue; its thread has not started. */
+    /** Made and in the run queue; it has no carrier (no thread) yet. */
     NEW,
     /** In the run queue: rescheduled after a park, or yielded at a schedule point. */
     RUNNABLE,
@@ -36,14 +37,19 @@ public final class TaskImpl implements Task {
   // immutable state
   final RunLoop runner;
   final long id;
-  final String name;
+  /** The name given at spawn, or null for the default "task-ID", made only when asked for. */
+  private final String givenName;
   final boolean system;
 
   // mutable state
-  /** The task's code; dropped once it starts, so a finished task keeps none of what it captured. */
-  private Callable<?> body;
+  /**
+   * The task's code, a {@link Block} (a nursery's child, kept as given: no wrapper per spawn) or a
+   * {@link Callable}; dropped once it starts, so a finished task keeps none of what it captured.
+   */
+  private Object body;
   NurseryImpl parentNursery;
   NurseryImpl eventualParentNursery;
+  /** Made at the task's first step (RunLoop#newCarrier); null while it is NEW. */
   Carrier carrier;
   State state = State.NEW;
   /** Non-null exactly while the task is PARKED. */
@@ -133,10 +139,11 @@ public final class TaskImpl implements Task {
    * a primitive say "not now" without tracking the pending cancellation itself.
    */
 
-  TaskImpl(RunLoop runner, long id, String name, boolean system, Callable<?> body) {
+  TaskImpl(RunLoop runner, long id, String name, boolean system, Object body) {
+    assert body instanceof Block || body instanceof Callable<?> : body;
     this.runner = runner;
     this.id = id;
-    this.name = name;
+    this.givenName = name;
     this.system = system;
     this.body = body;
   }
@@ -146,7 +153,7 @@ public final class TaskImpl implements Task {
    * RunLoop#currentTaskOrNull); any other binds itself in {@link RunLoop#CURRENT_TASK}.
    */
   void runBody() {
-    Callable<?> code = body;
+    Object code = body;
     // Nothing of a finished task's code may stay reachable through the task (a Task handle the
     // user keeps, or the thread's frames while it winds down after the loop moved on): issue 11,
     // item 6.
@@ -154,12 +161,20 @@ public final class TaskImpl implements Task {
     try {
       result =
           carrier.findsCurrentTask()
-              ? code.call()
-              : ScopedValue.where(RunLoop.CURRENT_TASK, this).call(code::call);
+              ? call(code)
+              : ScopedValue.where(RunLoop.CURRENT_TASK, this).call(() -> call(code));
     } catch (Throwable t) {
       failure = asCancellation(t);
     }
     state = State.FINISHED;
+  }
+
+  private static Object call(Object code) throws Exception {
+    if (code instanceof Block b) {
+      b.run();
+      return null;
+    }
+    return ((Callable<?>) code).call();
   }
 
   /**
@@ -473,13 +488,24 @@ public final class TaskImpl implements Task {
     }
   }
 
+  /** {@return whether the calling thread is this task's (false before its first step)} */
+  boolean isCurrentThread() {
+    return carrier != null && carrier.thread() == Thread.currentThread();
+  }
+
   List<NurseryImpl> childNurseriesRaw() {
     return childNurseries == null ? List.of() : childNurseries;
   }
 
+  /** {@return the name given at spawn, or null for a task with the default name} */
+  String givenName() {
+    return givenName;
+  }
+
   @Override
   public String name() {
-    return name;
+    // Made on demand, not per spawn: most tasks are never asked their name (issue 12, spawn_join).
+    return givenName != null ? givenName : "task-" + id;
   }
 
   @Override
@@ -534,6 +560,6 @@ public final class TaskImpl implements Task {
           case PARKED -> "parked";
           case FINISHED -> failure != null ? "failed: " + SafeString.of(failure) : "done";
         };
-    return "Task[" + name + " #" + id + ", " + s + "]";
+    return "Task[" + name() + " #" + id + ", " + s + "]";
   }
 }

@@ -6,7 +6,8 @@ public interface EngineDriver {
    * Makes the carrier for a new task; nothing runs until {@link Carrier#start()}.
    *
    * @param host the loop
-   * @param name the task's name, used as its thread's name
+   * @param name the name the task was given, used as its thread's name, or null for an unnamed
+   *     thread (a task with the default name: its name is made only when asked for)
    * @param body what the task thread runs
    * @return the carrier
    */

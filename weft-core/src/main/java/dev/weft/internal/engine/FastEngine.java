@@ -40,8 +40,13 @@ final class FastEngine implements EngineDriver {
           Thread.ofPlatform().name("weft-loop-carrier-", 1).daemon().factory());
 
   // mutable state
-  /** One builder for the whole run; its scheduler is set to each new task's carrier in turn. */
-  private Thread.Builder.OfVirtual builder;
+  /**
+   * One builder for the whole run's named threads, one for its unnamed ones (a builder cannot
+   * forget a name); the scheduler of each is set to each new task's carrier in turn.
+   */
+  private Thread.Builder.OfVirtual namedBuilder;
+
+  private Thread.Builder.OfVirtual unnamedBuilder;
 
   /*
    * Implementation notes.
@@ -144,14 +149,20 @@ final class FastEngine implements EngineDriver {
 
   private Thread newThread(Executor scheduler, String name, Runnable body) {
     try {
+      Thread.Builder.OfVirtual builder = name != null ? namedBuilder : unnamedBuilder;
       if (builder == null || BUILDER_SCHEDULER == null) {
         builder = (Thread.Builder.OfVirtual) BUILDER_CTOR.invoke(scheduler);
+        if (name != null) {
+          namedBuilder = builder;
+        } else {
+          unnamedBuilder = builder;
+        }
       } else {
         // Reusing the builder saves an object and a constructor call per task; the loop is
         // single-threaded, so nothing else uses the builder between these two lines.
         BUILDER_SCHEDULER.invokeExact((Object) builder, scheduler);
       }
-      Thread t = builder.name(name).unstarted(body);
+      Thread t = (name != null ? builder.name(name) : builder).unstarted(body);
       if (BUILDER_SCHEDULER != null) {
         // The builder outlives the task: it must not keep the carrier, and through it the task's
         // whole object graph, reachable until the next spawn (issue 11, item 6).
@@ -260,7 +271,7 @@ final class FastEngine implements EngineDriver {
       if (suspending) {
         // The JDK could not unmount the thread, so it never left either.
         suspending = false;
-        throw new IllegalStateException(Pins.describe(thread.getName()));
+        throw new IllegalStateException(Pins.describe(task));
       }
     }
 

@@ -22,9 +22,9 @@ final class Pins {
   /**
    * {@return the message for a task whose thread is pinned}
    *
-   * @param task the task's name
+   * @param task the task (its {@code toString} names it)
    */
-  static String describe(String task) {
+  static String describe(Object task) {
     Optional<String> initializing =
         StackWalker.getInstance()
             .walk(
@@ -37,9 +37,8 @@ final class Pins {
         initializing
             .map(c -> "it is running the static initializer of class " + c)
             .orElse("it is running native code that called back into Java");
-    return "task '"
-        + task
-        + "' reached a weft checkpoint where its thread cannot leave the loop's thread: "
+    return task
+        + " reached a weft checkpoint where its thread cannot leave the loop's thread: "
         + why
         + ", and the JVM cannot suspend a virtual thread there. Waiting here would stop the whole "
         + "loop, so the checkpoint fails instead. Move the blocking call out of the static "

@@ -62,9 +62,9 @@ final class PortableEngine implements EngineDriver {
     private final Thread thread;
 
     TurnCarrier(String name, Runnable body) {
+      Thread.Builder.OfVirtual b = Thread.ofVirtual();
       this.thread =
-          Thread.ofVirtual()
-              .name(name)
+          (name != null ? b.name(name) : b)
               .unstarted(
                   () -> {
                     try {
