@@ -79,6 +79,29 @@ public final class LoopConfinement {
    */
   public void check(String api) {
     EventLoop current = Core.currentLoopOrNull();
+    if (current == null || current != loop) {
+      refuseOrBind(current, api);
+    }
+  }
+
+  /**
+   * {@link #check(String)} for a type whose public name is only known at run time (a base class
+   * shared by several public ones): the message names {@code type + "." + method}, and the name is
+   * only put together when the check fails, so the common path allocates nothing.
+   *
+   * @param type the simple name of the public type the user called
+   * @param method the method the user called
+   * @throws IllegalStateException as {@link #check(String)}
+   */
+  public void check(String type, String method) {
+    EventLoop current = Core.currentLoopOrNull();
+    if (current == null || current != loop) {
+      refuseOrBind(current, type + "." + method);
+    }
+  }
+
+  /** The uncommon path of a check: binds a fresh object, or throws. */
+  private void refuseOrBind(EventLoop current, String api) {
     EventLoop bound = loop;
     if (current != null && current == bound) {
       return;

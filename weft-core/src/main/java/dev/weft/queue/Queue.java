@@ -425,7 +425,7 @@ public abstract sealed class Queue<T> permits FifoQueue, LifoQueue, PriorityQueu
   private void checkCaller(String method) {
     if (EventLoop.current().isPresent()
         || !(getters.isEmpty() && putters.isEmpty() && joiners.isEmpty())) {
-      confinement.check(kind() + "." + method);
+      confinement.check(kind(), method);
     }
   }
 

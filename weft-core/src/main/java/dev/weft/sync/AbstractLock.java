@@ -66,7 +66,7 @@ abstract sealed class AbstractLock permits Lock, StrictFifoLock {
    */
   @Checkpoint
   public final Held acquire() {
-    confinement.check(kind + ".acquire");
+    confinement.check(kind, "acquire");
     return acquireLock();
   }
 
@@ -78,7 +78,7 @@ abstract sealed class AbstractLock permits Lock, StrictFifoLock {
    *     from a task
    */
   public final boolean tryAcquire() {
-    confinement.check(kind + ".tryAcquire");
+    confinement.check(kind, "tryAcquire");
     return tryAcquireLock("tryAcquire");
   }
 
@@ -89,19 +89,19 @@ abstract sealed class AbstractLock permits Lock, StrictFifoLock {
    * @throws IllegalStateException if the current task does not hold the lock
    */
   public final void release() {
-    confinement.check(kind + ".release");
+    confinement.check(kind, "release");
     releaseLock();
   }
 
   /** {@return whether some task holds the lock} */
   public final boolean isLocked() {
-    confinement.check(kind + ".isLocked");
+    confinement.check(kind, "isLocked");
     return owner != null;
   }
 
   /** {@return a snapshot of the lock's state} */
   public final LockStatistics statistics() {
-    confinement.check(kind + ".statistics");
+    confinement.check(kind, "statistics");
     return new LockStatistics(owner != null, Optional.ofNullable(owner), lot.size());
   }
 

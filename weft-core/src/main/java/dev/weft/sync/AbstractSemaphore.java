@@ -59,7 +59,7 @@ abstract sealed class AbstractSemaphore permits Semaphore, BoundedSemaphore {
    */
   @Checkpoint
   public final Held acquire() {
-    confinement.check(kind + ".acquire");
+    confinement.check(kind, "acquire");
     return acquireToken();
   }
 
@@ -69,7 +69,7 @@ abstract sealed class AbstractSemaphore permits Semaphore, BoundedSemaphore {
    * @return whether a token was taken
    */
   public final boolean tryAcquire() {
-    confinement.check(kind + ".tryAcquire");
+    confinement.check(kind, "tryAcquire");
     return tryAcquireToken();
   }
 
@@ -82,19 +82,19 @@ abstract sealed class AbstractSemaphore permits Semaphore, BoundedSemaphore {
    *     would overflow {@code int}); the value is then unchanged
    */
   public final void release() {
-    confinement.check(kind + ".release");
+    confinement.check(kind, "release");
     releaseToken();
   }
 
   /** {@return the tokens available now} */
   public final int value() {
-    confinement.check(kind + ".value");
+    confinement.check(kind, "value");
     return value;
   }
 
   /** {@return a snapshot of the semaphore's state} */
   public final SemaphoreStatistics statistics() {
-    confinement.check(kind + ".statistics");
+    confinement.check(kind, "statistics");
     return new SemaphoreStatistics(value, lot.size());
   }
 
