@@ -298,7 +298,22 @@ public final class CapacityLimiter {
     }
   }
 
+  /**
+   * Describes a borrower for a message. A user borrower's {@code toString()} may throw; it must
+   * not replace the error being reported, so then the borrower is named by its class and identity
+   * (the rule of {@code internal.util.SafeString}, which this layer may not import).
+   */
   private static String describe(Object borrower) {
-    return borrower instanceof Task t ? "task '" + t.name() + "'" : "borrower " + borrower;
+    if (borrower instanceof Task t) {
+      return "task '" + t.name() + "'";
+    }
+    try {
+      return "borrower " + borrower;
+    } catch (Throwable e) {
+      // Nothing of `e` but its class: its own toString() may be just as hostile.
+      return "borrower " + borrower.getClass().getName() + "@"
+          + Integer.toHexString(System.identityHashCode(borrower))
+          + " (its toString() threw " + e.getClass().getName() + ")";
+    }
   }
 }

@@ -86,6 +86,31 @@ class CapacityLimiterTest {
     l.release();
   }
 
+  /**
+   * A borrower whose toString() throws still gets the limiter's own error, naming its class: the
+   * user's toString never replaces weft's message (issue 11, item 2).
+   */
+  @WeftTest
+  void testBorrowerWithHostileToString() throws Exception {
+    Object job =
+        new Object() {
+          @Override
+          public String toString() {
+            throw new IllegalStateException("toString failed");
+          }
+        };
+    CapacityLimiter l = new CapacityLimiter(5);
+    l.acquireOnBehalfOf(job);
+    IllegalStateException e =
+        assertThrows(IllegalStateException.class, () -> l.acquireOnBehalfOf(job));
+    assertTrue(e.getMessage().contains("already holds"), e.getMessage());
+    assertTrue(e.getMessage().contains("its toString() threw"), e.getMessage());
+    l.releaseOnBehalfOf(job);
+    e = assertThrows(IllegalStateException.class, () -> l.releaseOnBehalfOf(job));
+    assertTrue(e.getMessage().contains("holds none"), e.getMessage());
+    assertEquals(0, l.borrowedTokens());
+  }
+
   /** A borrower may hold one token; releasing one it does not hold is an error. */
   @WeftTest
   void testBorrowerErrors() throws Exception {

@@ -60,7 +60,7 @@ final class RunLoop implements LoopHost {
    * _ready holds task steps and handles alike, so callSoon never overtakes a step made runnable
    * before it (issue 9, item 5).
    */
-  final ArrayDeque<Object> runq = new ArrayDeque<>();
+  final RunQueue runq = new RunQueue();
   private final PriorityQueue<IdleWaiter> idleWaiters = new PriorityQueue<>();
   /** The main task's name (and its thread's). */
   static final String MAIN_TASK_NAME = "weft-main";
@@ -354,8 +354,8 @@ final class RunLoop implements LoopHost {
   private TaskImpl newTask(Object body, String name, NurseryImpl nursery, boolean system) {
     TaskImpl t = new TaskImpl(this, ++nextTaskId, name, system, body);
     t.parentNursery = nursery;
+    runq.add(t); // before the count: if it fails (a full heap), the task never existed
     liveTasks++;
-    runq.add(t);
     return t;
   }
 
@@ -413,11 +413,13 @@ final class RunLoop implements LoopHost {
           "cannot reschedule " + t + ": it is not parked, or it was already rescheduled");
     }
     assert t.abortFn != null : t;
+    // Queue first: if the queue cannot grow (a full heap), the OutOfMemoryError reaches the caller
+    // with the task still parked and still cancellable, not marked runnable and on no queue.
+    runq.add(t);
     t.abortFn = null;
     t.state = TaskImpl.State.RUNNABLE;
     t.nextValue = value;
     t.nextError = error;
-    runq.add(t);
   }
 
   /**
