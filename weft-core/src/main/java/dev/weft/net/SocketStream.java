@@ -4,7 +4,6 @@ import dev.weft.BrokenResourceException;
 import dev.weft.BusyResourceException;
 import dev.weft.Checkpoint;
 import dev.weft.ClosedResourceException;
-import dev.weft.Weft;
 import dev.weft.cancel.CancelledError;
 import dev.weft.lowlevel.Io;
 import dev.weft.lowlevel.Scheduling;
@@ -365,7 +364,11 @@ public final class SocketStream implements HalfCloseableStream {
     String api = "SocketStream.sendEof";
     sender = enter(api, sender, "sending");
     try {
-      Weft.checkpoint();
+      // A checkpoint under the scheduling policy (ADR 0008), like every other operation: a cancel
+      // point, then a schedule point that switches only when the budget is used up. Not
+      // Weft.checkpoint(), which is the user asking for a switch.
+      Scheduling.checkpointIfCancelled();
+      Scheduling.cancelShieldedCheckpoint();
       if (eofSent || closed) {
         return;
       }

@@ -5,6 +5,7 @@ import dev.weft.Nursery;
 import dev.weft.TaskStatus;
 import dev.weft.Weft;
 import dev.weft.lowlevel.Io;
+import dev.weft.lowlevel.Scheduling;
 import dev.weft.stream.Listener;
 import dev.weft.stream.StreamHandler;
 import java.io.IOException;
@@ -110,7 +111,9 @@ public final class Tcp {
     }
     Duration delay =
         happyEyeballsDelay == null ? Duration.ofSeconds(Long.MAX_VALUE) : happyEyeballsDelay;
-    Weft.checkpoint();
+    // The checkpoint under the scheduling policy (ADR 0008), not an explicit yield.
+    Scheduling.checkpointIfCancelled();
+    Scheduling.cancelShieldedCheckpoint();
     List<InetSocketAddress> targets = new ArrayList<>();
     for (InetAddress a : Resolver.resolve(host, port, api)) {
       targets.add(new InetSocketAddress(a, port));

@@ -11,6 +11,7 @@ import dev.weft.BrokenResourceException;
 import dev.weft.BusyResourceException;
 import dev.weft.ClosedResourceException;
 import dev.weft.Nursery;
+import dev.weft.RunConfig;
 import dev.weft.Weft;
 import dev.weft.cancel.CancelScope;
 import dev.weft.cancel.Timeouts;
@@ -295,6 +296,25 @@ class SocketStreamTest {
       Checkpoints.assertCheckpoints(() -> p.server().receiveSome(ByteBuffer.allocate(1)));
       Checkpoints.assertCheckpoints(() -> p.client().waitSendAllMightNotBlock());
       Checkpoints.assertCheckpoints(() -> p.client().sendEof());
+    }
+  }
+
+  /**
+   * sendEof's checkpoint is a schedule point under the budget (ADR 0008), not an explicit yield:
+   * a runnable task does not get to run during it under the default budget, and does under
+   * Trio's policy (budget 1).
+   */
+  @WeftTest(schedulingBudgets = {RunConfig.DEFAULT_SCHEDULING_BUDGET, 1})
+  void testSendEofIsASchedulePoint(RunConfig config) throws Exception {
+    try (Pair p = Pair.open()) {
+      boolean[] ran = new boolean[1];
+      Nursery.open(
+          n -> {
+            n.startSoon(() -> ran[0] = true);
+            p.client().sendEof();
+            assertEquals(config.schedulingBudget() == 1, ran[0]);
+          });
+      assertArrayEquals(new byte[0], p.server().receiveSome(1));
     }
   }
 

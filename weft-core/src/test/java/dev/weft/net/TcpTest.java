@@ -8,11 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.ClosedResourceException;
 import dev.weft.Nursery;
+import dev.weft.RunConfig;
 import dev.weft.Weft;
 import dev.weft.lowlevel.Io;
 import dev.weft.lowlevel.IoStatistics;
 import dev.weft.lowlevel.Scheduling;
+import dev.weft.lowlevel.Task;
 import dev.weft.stream.Listener;
+import dev.weft.testing.Checkpoints;
 import dev.weft.testing.WeftTest;
 import java.io.IOException;
 import java.net.BindException;
@@ -60,6 +63,29 @@ class TcpTest {
           n.cancelScope().cancel();
         });
     assertEquals(new IoStatistics(0, 0, 0), Io.statistics());
+  }
+
+  /**
+   * openStream is a checkpoint, and its checkpoint is a schedule point under the budget (ADR
+   * 0008), not an explicit yield: under the default budget a runnable task first runs when the
+   * connect waits (the caller is then inside happy eyeballs' nursery), under Trio's policy (budget
+   * 1) at openStream's first schedule point, before it starts connecting.
+   */
+  @WeftTest(schedulingBudgets = {RunConfig.DEFAULT_SCHEDULING_BUDGET, 1})
+  void testOpenStreamIsASchedulePoint(RunConfig config) throws Exception {
+    try (SocketListener l = Tcp.openListeners(0, "127.0.0.1").get(0)) {
+      int port = l.localAddress().getPort();
+      Checkpoints.assertCheckpoints(() -> Tcp.openStream("127.0.0.1", port).close());
+      Task me = Scheduling.currentTask();
+      boolean[] connecting = new boolean[1];
+      Nursery.open(
+          n -> {
+            int open = me.childNurseries().size(); // this one
+            n.startSoon(() -> connecting[0] = me.childNurseries().size() > open);
+            Tcp.openStream("127.0.0.1", port).close();
+          });
+      assertEquals(config.schedulingBudget() > 1, connecting[0]);
+    }
   }
 
   /** A name that resolves (localhost) connects, through the resolver thread and happy eyeballs. */
