@@ -3,11 +3,7 @@ package dev.weft.bench;
 import dev.weft.Engine;
 import dev.weft.Nursery;
 import dev.weft.Weft;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -62,34 +58,9 @@ final class TimersWorkload implements Workload {
     return out;
   }
 
-  /** Runs {@link #main} in a child JVM and parses its {@code metric=value} lines. */
+  /** Runs {@link #main} in a child JVM and returns its figures. */
   private static List<Figure> inChild(String impl) throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(ProcessHandle.current().info().command().orElse("java"));
-    cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
-    cmd.add("-cp");
-    cmd.add(System.getProperty("java.class.path"));
-    cmd.add(TimersWorkload.class.getName());
-    cmd.add(impl);
-    Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-    List<Figure> figures = new ArrayList<>();
-    try (BufferedReader r =
-        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-      String l;
-      while ((l = r.readLine()) != null) {
-        String[] kv = l.trim().split("=", 2);
-        figures.add(new Figure(kv[0], Long.parseLong(kv[1])));
-      }
-    }
-    if (!p.waitFor(5, TimeUnit.MINUTES)) {
-      p.destroyForcibly();
-      throw new IllegalStateException("the timers child JVM for " + impl + " did not finish");
-    }
-    if (p.exitValue() != 0 || figures.size() != 3) {
-      throw new IllegalStateException(
-          "the timers child JVM for " + impl + " failed (exit " + p.exitValue() + ")");
-    }
-    return figures;
+    return ChildJvms.run(TimersWorkload.class, List.of(), impl, 3);
   }
 
   /**
