@@ -70,6 +70,7 @@ class MacroTest {
       }
     }
     LockUncontendedWorkload.jdkRound(1000);
+    SpawnJoinWorkload.jdkRound(1000);
     Peers.queuePair(new java.util.concurrent.ArrayBlockingQueue<>(64), 1000);
   }
 
