@@ -17,7 +17,7 @@ import java.util.concurrent.Callable;
 public final class TaskImpl implements Task {
   /** Where a task is in its life; see the diagram in the implementation notes. */
   enum State {
-    /** Made and in the run queue; it has no carrier (no thread) yet. */
+    /** Made and in the run queue; its thread has not started. */
     NEW,
     /** In the run queue: rescheduled after a park, or yielded at a schedule point. */
     RUNNABLE,
@@ -49,7 +49,7 @@ public final class TaskImpl implements Task {
   private Object body;
   NurseryImpl parentNursery;
   NurseryImpl eventualParentNursery;
-  /** Made at the task's first step (RunLoop#newCarrier); null while it is NEW. */
+  /** Made at spawn (RunLoop#newCarrier). */
   Carrier carrier;
   State state = State.NEW;
   /** Non-null exactly while the task is PARKED. */
@@ -488,9 +488,9 @@ public final class TaskImpl implements Task {
     }
   }
 
-  /** {@return whether the calling thread is this task's (false before its first step)} */
+  /** {@return whether the calling thread is this task's} */
   boolean isCurrentThread() {
-    return carrier != null && carrier.thread() == Thread.currentThread();
+    return carrier.thread() == Thread.currentThread();
   }
 
   List<NurseryImpl> childNurseriesRaw() {
