@@ -167,7 +167,9 @@ public final class Weft {
       Core.checkpoint();
       return;
     }
-    sleepUntil(Core.currentTime("Weft.sleep") + Clock.toSeconds(duration));
+    // Core's, not Weft.sleepUntil: one frame less on every sleeping task's stack (the deadline
+    // cannot be NaN here).
+    Core.sleepUntil(Core.currentTime("Weft.sleep") + Clock.toSeconds(duration));
   }
 
   /**
