@@ -113,7 +113,8 @@ public sealed interface Nursery permits NurseryImpl {
    * checkpoint and never blocks.
    *
    * @param fn the task's body
-   * @param name the task's name (also its thread's name), or null for "task-N"
+   * @param name the task's name (also its thread's name), or null for "task-N" (and an unnamed
+   *     thread)
    * @throws IllegalStateException if the nursery is closed (its block ended and its tasks all
    *     finished) or the call comes from another loop or thread
    */

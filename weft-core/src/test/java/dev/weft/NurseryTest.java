@@ -381,6 +381,26 @@ class NurseryTest {
     assertEquals("worker-7", name.get());
   }
 
+  /**
+   * A task started without a name is "task-N", N its id, and its thread is unnamed: the name is
+   * made only when asked for, not per spawn (issue 12, spawn_join).
+   */
+  @WeftTest
+  void testDefaultNameIsMadeFromTheId() throws Exception {
+    AtomicReference<Task> task = new AtomicReference<>();
+    AtomicReference<String> thread = new AtomicReference<>();
+    Nursery.open(
+        n ->
+            n.startSoon(
+                () -> {
+                  task.set(Weft.currentTask());
+                  thread.set(Thread.currentThread().getName());
+                }));
+    assertEquals("task-" + task.get().id(), task.get().name());
+    assertTrue(task.get().toString().contains("task-" + task.get().id()));
+    assertEquals("", thread.get());
+  }
+
   /** The end of open is a schedule point even with no children. */
   @WeftTest
   void testOpenIsASchedulePoint() throws Exception {
