@@ -58,7 +58,13 @@ public final class TaskImpl implements Task {
   Throwable nextError;
   CancelStatus cancelStatus;
   private ArrayList<NurseryImpl> childNurseries;
-  /** Run by the loop when the task ends (ParkingLot breakers); null until one is added. */
+  /**
+   * The first hook the loop runs when the task ends (ParkingLot breakers), while it is the only
+   * one; null when there is none. A task that holds one lock at a time, the common case, adds and
+   * removes its hook here on every acquire and release, without the list (lock_uncontended).
+   */
+  private Runnable exitHook;
+  /** The hooks after {@link #exitHook}, in the order added; null until a second one is added. */
   private ArrayList<Runnable> exitHooks;
   Object result;
   Throwable failure;
@@ -456,8 +462,14 @@ public final class TaskImpl implements Task {
     if (state == State.FINISHED) {
       return false;
     }
+    // Invariant: hooks run in the order added, the slot's first; so the slot takes a hook only
+    // when no other hook is waiting.
+    if (exitHook == null && (exitHooks == null || exitHooks.isEmpty())) {
+      exitHook = hook;
+      return true;
+    }
     if (exitHooks == null) {
-      exitHooks = new ArrayList<>(1);
+      exitHooks = new ArrayList<>(2);
     }
     exitHooks.add(hook);
     return true;
@@ -470,6 +482,10 @@ public final class TaskImpl implements Task {
    * @return whether it was there
    */
   boolean removeExitHook(Runnable hook) {
+    if (exitHook == hook) {
+      exitHook = null;
+      return true;
+    }
     if (exitHooks != null) {
       for (int i = 0; i < exitHooks.size(); i++) {
         if (exitHooks.get(i) == hook) {
@@ -483,12 +499,14 @@ public final class TaskImpl implements Task {
 
   /** Runs and forgets the exit hooks; the loop calls it once, when the task has ended. */
   void runExitHooks() {
-    if (exitHooks == null || exitHooks.isEmpty()) {
-      return;
-    }
-    List<Runnable> hooks = List.copyOf(exitHooks);
+    Runnable first = exitHook;
+    List<Runnable> rest = exitHooks == null ? List.of() : List.copyOf(exitHooks);
+    exitHook = null;
     exitHooks = null;
-    for (Runnable h : hooks) {
+    if (first != null) {
+      first.run();
+    }
+    for (Runnable h : rest) {
       h.run();
     }
   }
