@@ -17,6 +17,13 @@ import java.util.List;
  * {@code StructuredTaskScope} on one carrier, still a preview API in JDK 25; its threads are
  * virtual threads started and joined the same way (plus the scope's own set of its threads,
  * where the raw threads are in the JDK's registry of all threads).
+ *
+ * <p>Two peers run, because "one carrier" can mean two things. {@code
+ * jdk_virtual_threads_one_carrier} starts and joins from the JVM's main thread, a platform
+ * thread: the threads then run on the carrier while main starts the next ones, on a second core,
+ * and most end before the next is made. {@code jdk_virtual_threads_one_carrier_vt_owner} starts
+ * and joins from a virtual thread on that same carrier, so that, as in a weft loop, one thread
+ * does everything and no started thread runs before its starter waits: the like-for-like peer.
  */
 final class SpawnJoinWorkload implements Workload {
   static final int TASKS = 100_000;
@@ -31,25 +38,51 @@ final class SpawnJoinWorkload implements Workload {
 
   @Override
   public List<Peer> peers() throws Exception {
-    List<Figure> f =
-        ChildJvms.run(
-            SpawnJoinWorkload.class,
-            List.of("-Djdk.virtualThreadScheduler.parallelism=1"),
-            "jdk_one_carrier",
-            1);
-    return List.of(new Peer("jdk_virtual_threads_one_carrier", f.get(0)));
+    List<String> oneCarrier = List.of("-Djdk.virtualThreadScheduler.parallelism=1");
+    Figure platformOwner =
+        ChildJvms.run(SpawnJoinWorkload.class, oneCarrier, "jdk_one_carrier", 1).get(0);
+    Figure virtualOwner =
+        ChildJvms.run(SpawnJoinWorkload.class, oneCarrier, "jdk_one_carrier_vt_owner", 1).get(0);
+    return List.of(
+        new Peer("jdk_virtual_threads_one_carrier", platformOwner),
+        new Peer("jdk_virtual_threads_one_carrier_vt_owner", virtualOwner));
   }
 
   /**
    * The peer's child JVM: prints {@code ns_per_task=N} for raw virtual threads, measured as weft's
    * rounds are.
    *
-   * @param args ignored (the flags say which carrier count)
+   * @param args {@code jdk_one_carrier} to start and join from this platform thread, {@code
+   *     jdk_one_carrier_vt_owner} from a virtual thread (the flags say which carrier count)
    * @throws Exception if a round fails
    */
   public static void main(String[] args) throws Exception {
-    long nanos = Rounds.median("spawn_join jdk_one_carrier", () -> jdkRound(TASKS));
+    boolean virtualOwner = args.length > 0 && args[0].endsWith("vt_owner");
+    String label = "spawn_join " + (args.length > 0 ? args[0] : "jdk_one_carrier");
+    long nanos =
+        Rounds.median(label, () -> virtualOwner ? onVirtualThread(TASKS) : jdkRound(TASKS));
     System.out.println("ns_per_task=" + Math.round((double) nanos / TASKS));
+  }
+
+  /** {@link #jdkRound} run by a virtual thread, which the main thread waits for. */
+  private static long onVirtualThread(int tasks) throws Exception {
+    long[] nanos = {-1};
+    Exception[] failure = {null};
+    Thread owner =
+        Thread.ofVirtual()
+            .start(
+                () -> {
+                  try {
+                    nanos[0] = jdkRound(tasks);
+                  } catch (InterruptedException e) {
+                    failure[0] = e;
+                  }
+                });
+    owner.join();
+    if (failure[0] != null) {
+      throw failure[0];
+    }
+    return nanos[0];
   }
 
   /** Starts {@code tasks} empty virtual threads, then joins them all; returns the nanoseconds. */
