@@ -158,6 +158,11 @@ public final class CancelScopeImpl {
     return Duration.ofNanos(Math.round(left * 1e9));
   }
 
+  /** {@return the loop the scope was entered in; set whenever the scope has a status} */
+  RunLoop runner() {
+    return runner;
+  }
+
   private RunLoop runnerForTime(String what) {
     if (runner == null) {
       throw new IllegalStateException("CancelScope." + what + ": the scope has no loop");

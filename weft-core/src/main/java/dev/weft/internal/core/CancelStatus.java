@@ -110,7 +110,7 @@ final class CancelStatus {
     try {
       recalculateTree();
     } finally {
-      assert leaveRecalculation(this);
+      assert leaveRecalculation();
     }
   }
 
@@ -167,23 +167,26 @@ final class CancelStatus {
    * A delivery inside a recalculation may start another one (an edge-triggered scope whose request
    * is used up recalculates its own subtree) while the outer one has not yet reached part of the
    * tree; so the invariant is checked when the outermost recalculation ends. The depth lives on
-   * the loop, and both methods run only with assertions enabled.
+   * the loop, and both methods run only with assertions enabled. The loop is the scope's, not
+   * looked up from the calling thread: a portable task finds itself through a ScopedValue, whose
+   * lookup walks the task's whole stack after every switch, which made a deep unwind through
+   * nested scopes quadratic in the depth with assertions on (StackOverflowTest).
    */
-  private static boolean enterRecalculation() {
-    RunLoop loop = RunLoop.currentOrNull();
+  private boolean enterRecalculation() {
+    RunLoop loop = scope.runner();
     if (loop != null) {
       loop.recalculationDepth++;
     }
     return true;
   }
 
-  private static boolean leaveRecalculation(CancelStatus root) {
-    RunLoop loop = RunLoop.currentOrNull();
+  private boolean leaveRecalculation() {
+    RunLoop loop = scope.runner();
     if (loop == null || --loop.recalculationDepth > 0) {
       return true;
     }
-    if (!root.invariantHoldsBelow()) {
-      throw new AssertionError("cancel status invariant broken below " + root);
+    if (!invariantHoldsBelow()) {
+      throw new AssertionError("cancel status invariant broken below " + this);
     }
     return true;
   }

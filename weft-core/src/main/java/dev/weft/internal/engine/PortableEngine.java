@@ -19,6 +19,20 @@ final class PortableEngine implements EngineDriver {
    * thread too: a platform thread in the hand-off costs about 30 us a switch (DESIGN.md), against
    * about 1.5 us between two virtual threads. A task that blocks in foreign JDK code keeps the
    * turn, so the loop stalls until it returns, exactly as a blocking call stalls asyncio's loop.
+   *
+   * The hand-off cannot be undone once the turn is given: the loop runs from then on, so an error
+   * that escaped suspend() after that point would leave the task running beside the loop (which
+   * reads its state while the task "undoes" its park), and the run hung. Two things used to fail
+   * there when a task switched on a deep stack (issue 11, item 3): the park that waits for the turn
+   * back, when the stack was too deep for the JDK to copy to the heap ("Humongous stack chunk"),
+   * and then the fallback wait (CarrierPark), whose cold JVM and class-loading frames overflowed a
+   * stack that was nearly exhausted. So suspend() first moves the task's frames to the heap with a
+   * Thread.yield, while nothing has been given yet: if the stack is too deep to unmount, or too
+   * full for the yield itself, that fails there and the task fails cleanly (TaskImpl undoes its
+   * park). After the yield the JDK thaws only the top frame back onto the carrier, so giving the
+   * turn and parking run on an almost empty stack, and the park copies only the few frames pushed
+   * since the yield: neither can overflow. The yield costs little more than the switch saves in
+   * stack to copy at the park (measured: the same time per checkpoint within noise).
    */
 
   @Override
@@ -97,6 +111,8 @@ final class PortableEngine implements EngineDriver {
       // ever, while this task holds the heap. An allocation of our own, larger than the JDK's,
       // fails first and fails the task instead, which frees what it held (issue 11, item 4).
       heapProbe = new byte[HEAP_PROBE_BYTES];
+      // Move this thread's frames to the heap before the turn is given (see the notes above).
+      Thread.yield();
       giveLoopTurn();
       await();
     }
