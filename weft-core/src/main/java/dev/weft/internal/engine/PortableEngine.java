@@ -113,6 +113,11 @@ final class PortableEngine implements EngineDriver {
       heapProbe = new byte[HEAP_PROBE_BYTES];
       // Move this thread's frames to the heap before the turn is given (see the notes above).
       Thread.yield();
+      // The yield allocated too (the frames' copy, the JDK's resubmission), so probe again: the
+      // previous probe is then garbage that a collection can free for the JDK's allocation when it
+      // schedules the loop, nothing else allocates in between, and that allocation cannot end in
+      // the endless retry (a portable run hung there about 1 in 15 when the heap filled up).
+      heapProbe = new byte[HEAP_PROBE_BYTES];
       giveLoopTurn();
       await();
     }
