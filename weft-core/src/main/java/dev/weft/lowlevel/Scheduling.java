@@ -117,10 +117,10 @@ public final class Scheduling {
    * one. It also yields, whatever budget is left, while two or more other tasks or callbacks wait
    * to run (ADR 0011): the budget lets a task run ahead of one partner it hands values to, not of
    * a crowd. So a task that loops over operations that never block still lets every other
-   * runnable task run at least once every budget's worth of schedule points. The count is of calls, not
-   * time, so runs under a mock clock stay deterministic. Primitives call this after a successful
-   * non-blocking attempt, following {@link #checkpointIfCancelled()} (Trio's pattern); {@link
-   * dev.weft.Weft#checkpoint()} is the call that always yields.
+   * runnable task run at least once every budget's worth of schedule points. The count is of
+   * calls, not time, so runs under a mock clock stay deterministic. Primitives call this after a
+   * successful non-blocking attempt, following {@link #checkpointIfCancelled()} (Trio's
+   * pattern); {@link dev.weft.Weft#checkpoint()} is the call that always yields.
    */
   public static void cancelShieldedCheckpoint() {
     Core.cancelShieldedCheckpoint();

@@ -133,9 +133,10 @@ public final class TaskImpl implements Task {
    *
    * The scheduling budget (ADR 0008, 0011): RunLoop#step sets `budget` to the run's budget before
    * every step; schedulePoint() spends one and turns into yieldNow() when it reaches 0, or when
-   * two or more entries wait in the run queue, so a step passes at most `budget` schedule points (Invariant, asserted there: budget >= 1 on entry). park() and
-   * yieldNow() do not look at the budget: a park is a switch anyway, and an explicit checkpoint is
-   * the user asking for one. See SchedulingPolicyTest.
+   * two or more entries wait in the run queue, so a step passes at most `budget` schedule points
+   * (Invariant, asserted there: budget >= 1 on entry). park() and yieldNow() do not look at the
+   * budget: a park is a switch anyway, and an explicit checkpoint is the user asking for one. See
+   * SchedulingPolicyTest.
    *
    * Differences from Trio. An abort function may run more than once per park: if it returns
    * Abort.FAILED (the primitive cannot back out now, e.g. a handed-over item is on its way), the
