@@ -4,7 +4,8 @@ import java.util.function.Consumer;
 
 /**
  * User objects that fail in the methods weft might call to describe them ({@code toString},
- * {@code getMessage}): weft must never let such a failure replace or hide the user's own one.
+ * {@code getMessage}) or to clean up ({@code close}): weft must never let such a failure replace
+ * or hide the user's own one, nor lose it.
  */
 public final class Hostile {
   private Hostile() {}
@@ -49,6 +50,21 @@ public final class Hostile {
       @Override
       public String toString() {
         throw new IllegalStateException("toString of a callback failed");
+      }
+    };
+  }
+
+  /**
+   * {@return a task body that sleeps until cancelled and then fails in a try-with-resources
+   * {@code close()} with {@code e}: a failure that rides on the CancelledError while it unwinds}
+   *
+   * @param e what close() throws
+   */
+  @SuppressWarnings("try") // the resource exists only to fail in close()
+  public static Block sleepThenFailToClose(Exception e) {
+    return () -> {
+      try (AutoCloseable r = () -> { throw e; }) {
+        Weft.sleepForever();
       }
     };
   }

@@ -21,15 +21,6 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 @SuppressWarnings("try") // the resources exist only to fail in close()
 class NurseryFailuresTest {
-  /** {@return a task body that sleeps until cancelled, then fails in close() with {@code e}} */
-  static Block sleepThenFailToClose(Exception e) {
-    return () -> {
-      try (AutoCloseable r = () -> { throw e; }) {
-        Weft.sleepForever();
-      }
-    };
-  }
-
   /** {@return what {@code Nursery.open(body)} throws, checked to be a {@code type}} */
   static <T extends Throwable> T thrownBy(Class<T> type, Nursery.Body body) {
     return assertThrows(type, () -> Nursery.open(body));
@@ -44,7 +35,7 @@ class NurseryFailuresTest {
         thrownBy(
             CompositeException.class,
             n -> {
-              n.startSoon(sleepThenFailToClose(closeFailed));
+              n.startSoon(Hostile.sleepThenFailToClose(closeFailed));
               n.startSoon(
                   () -> {
                     Scheduling.awaitAllTasksBlocked(Duration.ZERO);
@@ -62,7 +53,7 @@ class NurseryFailuresTest {
         thrownBy(
             IOException.class,
             n -> {
-              n.startSoon(sleepThenFailToClose(closeFailed));
+              n.startSoon(Hostile.sleepThenFailToClose(closeFailed));
               Scheduling.awaitAllTasksBlocked(Duration.ZERO);
               n.cancelScope().cancel();
             });
@@ -117,11 +108,7 @@ class NurseryFailuresTest {
                     c -> c.withClock(MockClock.autojumping()).withEngine(engine),
                     () ->
                         Scheduling.spawnSystemTask(
-                            () -> {
-                              try (AutoCloseable r = () -> { throw closeFailed; }) {
-                                Weft.sleepForever();
-                              }
-                            },
+                            Hostile.sleepThenFailToClose(closeFailed),
                             "service")));
     assertTrue(crash.getMessage().contains("crashed"), crash.getMessage());
     assertSame(closeFailed, crash.getCause());

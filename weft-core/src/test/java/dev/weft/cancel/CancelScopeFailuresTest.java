@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.CompositeException;
+import dev.weft.Hostile;
 import dev.weft.Weft;
 import dev.weft.testing.WeftTest;
 import java.io.IOException;
@@ -27,13 +28,8 @@ class CancelScopeFailuresTest {
         assertThrows(
             IOException.class,
             () ->
-                    Timeouts.moveOnAfter(
-                        Duration.ofMillis(5),
-                        () -> {
-                          try (AutoCloseable r = () -> { throw closeFailed; }) {
-                            Weft.sleepForever();
-                          }
-                        }));
+                Timeouts.moveOnAfter(
+                    Duration.ofMillis(5), Hostile.sleepThenFailToClose(closeFailed)));
     assertSame(closeFailed, e);
     assertEquals(5e-3, Weft.currentTime(), 1e-9);
   }
@@ -92,14 +88,7 @@ class CancelScopeFailuresTest {
             () ->
                 Timeouts.moveOnAfter(
                     Duration.ofSeconds(1),
-                    () ->
-                        new CancelScope()
-                            .run(
-                                () -> {
-                                  try (AutoCloseable r = () -> { throw closeFailed; }) {
-                                    Weft.sleepForever();
-                                  }
-                                })));
+                    () -> new CancelScope().run(Hostile.sleepThenFailToClose(closeFailed))));
     assertSame(closeFailed, e);
   }
 
@@ -112,12 +101,7 @@ class CancelScopeFailuresTest {
             IOException.class,
             () ->
                 Timeouts.failAfter(
-                    Duration.ofSeconds(1),
-                    () -> {
-                      try (AutoCloseable r = () -> { throw closeFailed; }) {
-                        Weft.sleepForever();
-                      }
-                    }));
+                    Duration.ofSeconds(1), Hostile.sleepThenFailToClose(closeFailed)));
     assertSame(closeFailed, e);
   }
 
