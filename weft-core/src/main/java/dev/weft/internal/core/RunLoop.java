@@ -371,7 +371,7 @@ final class RunLoop implements LoopHost {
    */
   private void newCarrier(TaskImpl t) {
     assert t.carrier == null : t;
-    t.carrier = engine.newCarrier(this, t.givenName(), t::runBody);
+    t.carrier = engine.newCarrier(this, t.givenName(), t);
     t.carrier.task = t;
   }
 
@@ -614,6 +614,44 @@ final class RunLoop implements LoopHost {
   @Override
   public Thread loopThread() {
     return loopThread;
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Walks the task tree as {@link #allTasks} does, but from another thread, without a lock: it
+   * reads links the loop may be changing. It ends (TaskList#glanceInto says why, and a nursery's
+   * tasks are newer than the nursery, whose task is older still), and a read that races with a
+   * change ends the walk early with what it found so far.
+   */
+  @Override
+  public List<Thread> taskThreads() {
+    List<Thread> out = new ArrayList<>();
+    try {
+      ArrayDeque<TaskImpl> todo = new ArrayDeque<>();
+      TaskImpl main = mainTask;
+      if (main != null) {
+        todo.add(main);
+      }
+      systemNursery.children.glanceInto(todo);
+      TaskImpl t;
+      while ((t = todo.poll()) != null) {
+        Carrier c = t.carrier;
+        if (c != null && !t.isDone()) {
+          out.add(c.thread());
+        }
+        List<NurseryImpl> nurseries = t.childNurseriesRaw();
+        for (int i = 0; i < nurseries.size(); i++) {
+          NurseryImpl n = nurseries.get(i);
+          if (n != null) {
+            n.children.glanceInto(todo);
+          }
+        }
+      }
+    } catch (RuntimeException raced) {
+      // the loop changed what we were reading: what we have is the answer
+    }
+    return out;
   }
 
   @Override

@@ -78,6 +78,17 @@ final class TaskList {
     return out;
   }
 
+  /**
+   * Adds the tasks to {@code out} as seen from another thread while the loop may be changing the
+   * list: a best effort, for a thread dump. It ends, whatever it reads: a link only ever points to
+   * a task added after the one that holds it, so no stale read can lead round in a circle.
+   */
+  void glanceInto(java.util.Collection<TaskImpl> out) {
+    for (TaskImpl t = first; t != null; t = next(t)) {
+      out.add(t);
+    }
+  }
+
   private TaskImpl prev(TaskImpl t) {
     return statusLinks ? t.statusPrev : t.siblingPrev;
   }
