@@ -1,7 +1,6 @@
 package dev.weft;
 
 import dev.weft.internal.core.Core;
-import dev.weft.lowlevel.Clock;
 import dev.weft.lowlevel.Task;
 import java.time.Duration;
 import java.util.Objects;
@@ -157,19 +156,9 @@ public final class Weft {
    */
   @Checkpoint
   public static void sleep(Duration duration) {
-    Objects.requireNonNull(duration, "duration");
-    if (duration.isNegative()) {
-      throw new IllegalArgumentException(
-          "Weft.sleep: the duration cannot be negative, got " + duration
-              + "; use Duration.ZERO (a checkpoint) for no wait");
-    }
-    if (duration.isZero()) {
-      Core.checkpoint();
-      return;
-    }
-    // Core's, not Weft.sleepUntil: one frame less on every sleeping task's stack (the deadline
-    // cannot be NaN here).
-    Core.sleepUntil(Core.currentTime("Weft.sleep") + Clock.toSeconds(duration));
+    // All in Core: this method stays small enough for the JIT to inline even in its first,
+    // profiling tier, so a sleeping task's stack has no frame of its own for it (issue 12).
+    Core.sleep(duration);
   }
 
   /**

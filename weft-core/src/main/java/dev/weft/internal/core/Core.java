@@ -86,6 +86,39 @@ public final class Core {
   }
 
   /**
+   * Weft.sleep: parks for {@code duration} of loop time, or until the task is cancelled from
+   * outside; a zero duration is a checkpoint.
+   *
+   * @param duration how long; zero or more
+   * @throws IllegalArgumentException if {@code duration} is negative
+   */
+  public static void sleep(Duration duration) {
+    Objects.requireNonNull(duration, "duration");
+    if (duration.isNegative()) {
+      throw new IllegalArgumentException(
+          "Weft.sleep: the duration cannot be negative, got " + duration
+              + "; use Duration.ZERO (a checkpoint) for no wait");
+    }
+    if (duration.isZero()) {
+      checkpoint();
+      return;
+    }
+    // The park is written out here and in sleepUntil rather than shared through a helper: every
+    // frame between the task's code and its park is frozen into the task's stack chunk at each
+    // sleep (see TaskImpl#suspendOrUndo), and Weft.sleep stays small enough to be inlined.
+    TaskImpl t = currentTask("Weft.sleep");
+    Sleeper s = Sleeper.arm(t, t.runner.clock.currentTime() + Clock.toSeconds(duration));
+    try {
+      t.park(s);
+    } catch (Throwable e) {
+      // Cancelled (the wake-up is gone already), or the switch itself failed: no wake-up may
+      // outlive the sleep.
+      s.disarm();
+      throw e;
+    }
+  }
+
+  /**
    * Parks until the clock reaches {@code deadline} or the task is cancelled from outside.
    *
    * @param deadline the time
@@ -93,18 +126,11 @@ public final class Core {
   public static void sleepUntil(double deadline) {
     TaskImpl t = currentTask("Weft.sleepUntil");
     // Its own timer and abort function rather than Trio's private cancel scope: see Sleeper.
-    Sleeper s = new Sleeper(t);
-    if (deadline != Double.POSITIVE_INFINITY) {
-      s.timer = t.runner.timers.add(deadline, s);
-    }
+    Sleeper s = Sleeper.arm(t, deadline);
     try {
       t.park(s);
     } catch (Throwable e) {
-      // Cancelled (the timer is gone already), or the switch itself failed: no timer may outlive
-      // the sleep.
-      if (s.timer != null) {
-        t.runner.timers.cancel(s.timer);
-      }
+      s.disarm(); // as in sleep
       throw e;
     }
   }

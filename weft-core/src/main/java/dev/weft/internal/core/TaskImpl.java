@@ -200,19 +200,9 @@ public final class TaskImpl implements Task, Runnable {
    * @return the value it was rescheduled with
    */
   Object park(AbortFunction abort) {
-    assert state == State.RUNNING && abortFn == null : this;
-    schedulePoints++;
+    // Small enough for the JIT to inline even in its first tier: see suspendOrUndo.
     cancelPoints++;
-    suspendOrUndo(State.PARKED, abort);
-    assert state == State.RUNNING && abortFn == null : this;
-    Throwable e = nextError;
-    Object v = nextValue;
-    nextError = null;
-    nextValue = null;
-    if (e != null) {
-      throw Sneaky.rethrow(e);
-    }
-    return v;
+    return suspendOrUndo(State.PARKED, abort);
   }
 
   /** Waiting tasks or callbacks at which a schedule point yields whatever budget is left. */
@@ -263,22 +253,28 @@ public final class TaskImpl implements Task, Runnable {
    * run first. The budget is not consulted; the next step starts a fresh one.
    */
   void yieldNow() {
-    assert state == State.RUNNING && abortFn == null : this;
     // Only field writes before the switch: the loop, not this task, puts it on the run queue
     // (RunLoop#step), so nothing shared is half-changed if the switch below fails.
-    schedulePoints++;
     suspendOrUndo(State.RUNNABLE, null);
-    assert state == State.RUNNING : this;
   }
 
   /**
-   * Suspends the task as {@code next} (PARKED with {@code abort}, or RUNNABLE); if the switch
-   * itself fails, undoes the park or yield and rethrows, so that the task goes on as if it had
-   * never tried: running, on no queue, not reschedulable. The state is set inside the guarded
-   * region, not by the caller: a StackOverflowError can strike at any call on a nearly full
-   * stack, this one included, and must never leave a running task marked as parked or runnable.
+   * Suspends the task as {@code next} (PARKED with {@code abort}, or RUNNABLE) and returns what it
+   * was rescheduled with (throws it, if it is an error); if the switch itself fails, undoes the
+   * park or yield and rethrows, so that the task goes on as if it had never tried: running, on no
+   * queue, not reschedulable. The state is set inside the guarded region, not by the caller: a
+   * StackOverflowError can strike at any call on a nearly full stack, this one included, and must
+   * never leave a running task marked as parked or runnable.
    */
-  private void suspendOrUndo(State next, AbortFunction abort) {
+  private Object suspendOrUndo(State next, AbortFunction abort) {
+    // One method for park and yield, with the undo written inline: every frame between the task's
+    // code and Carrier#suspend is frozen into the task's stack chunk at each park, and a young
+    // collection copies the chunks of every parked task (100k sleepers: timers, issue 12). park()
+    // and yieldNow() are small enough to be inlined into their callers even by the JIT's first
+    // tier, and suspendAndClearInterrupt() too, so code that has not reached the second tier yet
+    // (a run's first rounds) freezes one frame here instead of three.
+    assert state == State.RUNNING && abortFn == null : this;
+    schedulePoints++;
     long before = steps;
     try {
       abortFn = abort;
@@ -301,6 +297,17 @@ public final class TaskImpl implements Task, Runnable {
       state = State.RUNNING;
       throw e;
     }
+    assert state == State.RUNNING && abortFn == null : this;
+    // Only reschedule() sets these, and only for a PARKED task: a yield reads two nulls.
+    assert next == State.PARKED || (nextError == null && nextValue == null) : this;
+    Throwable e = nextError;
+    Object v = nextValue;
+    nextError = null;
+    nextValue = null;
+    if (e != null) {
+      throw Sneaky.rethrow(e);
+    }
+    return v;
   }
 
   private void suspendAndClearInterrupt() {

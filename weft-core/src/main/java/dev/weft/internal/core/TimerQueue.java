@@ -29,9 +29,24 @@ final class TimerQueue {
    */
 
   Timer add(double deadline, Runnable action) {
-    Timer t = new Timer(this, deadline, nextSeq++, action);
+    Timer t = new CallbackTimer(this, deadline, action);
     heap.add(t);
     return t;
+  }
+
+  /**
+   * Puts a timer made for this queue into it.
+   *
+   * @param t a timer of this queue, not yet added, not cancelled
+   */
+  void add(Timer t) {
+    assert t.queue == this && !t.cancelled : t;
+    heap.add(t);
+  }
+
+  /** {@return the next number in the creation order of this queue's timers} */
+  long nextSeq() {
+    return nextSeq++;
   }
 
   void cancel(Timer t) {
@@ -64,7 +79,7 @@ final class TimerQueue {
       }
       heap.poll();
       t.cancelled = true;
-      t.action.run();
+      t.fire();
       fired++;
     }
   }
