@@ -103,19 +103,10 @@ public final class Core {
       checkpoint();
       return;
     }
-    // The park is written out here and in sleepUntil rather than shared through a helper: every
-    // frame between the task's code and its park is frozen into the task's stack chunk at each
-    // sleep (see TaskImpl#suspendOrUndo), and Weft.sleep stays small enough to be inlined.
+    // No helper between this frame and the park: every frame between the task's code and its
+    // park is frozen into the task's stack chunk at each sleep (see TaskImpl#suspendOrUndo).
     TaskImpl t = currentTask("Weft.sleep");
-    Sleeper s = Sleeper.arm(t, t.runner.clock.currentTime() + Clock.toSeconds(duration));
-    try {
-      t.park(s);
-    } catch (Throwable e) {
-      // Cancelled (the wake-up is gone already), or the switch itself failed: no wake-up may
-      // outlive the sleep.
-      s.disarm();
-      throw e;
-    }
+    t.park(new Sleeper(t, t.runner.clock.currentTime() + Clock.toSeconds(duration)));
   }
 
   /**
@@ -126,13 +117,7 @@ public final class Core {
   public static void sleepUntil(double deadline) {
     TaskImpl t = currentTask("Weft.sleepUntil");
     // Its own timer and abort function rather than Trio's private cancel scope: see Sleeper.
-    Sleeper s = Sleeper.arm(t, deadline);
-    try {
-      t.park(s);
-    } catch (Throwable e) {
-      s.disarm(); // as in sleep
-      throw e;
-    }
+    t.park(new Sleeper(t, deadline));
   }
 
   /**

@@ -315,6 +315,13 @@ final class RunLoop implements LoopHost {
     switch (t.state) {
       case FINISHED -> taskExited(t);
       case PARKED -> {
+        // A sleep's wake-up is queued here, by the loop, not by the task before it parks: the
+        // task's compiled sleep path then holds no timer-queue code, whose locals would widen the
+        // frame that every sleeping task keeps frozen in its stack chunk (100k sleepers: timers,
+        // issue 12), and a park that fails to switch leaves no wake-up behind to take back.
+        if (t.abortFn instanceof Sleeper s) {
+          s.arm();
+        }
         // It parked inside a scope that may already be cancelled: deliver now, not at the next
         // recalculation (which may never come).
         t.attemptDeliveryOfPendingCancel();

@@ -21,26 +21,28 @@ final class Sleeper extends Timer implements AbortFunction {
   // immutable state
   private final TaskImpl task;
 
-  private Sleeper(TaskImpl task, double deadline) {
+  /**
+   * Makes the wake-up of a sleep of {@code task} until {@code deadline}; the task then parks with
+   * it as the abort function, and the loop {@link #arm}s it once the task has parked.
+   *
+   * @param task the task about to sleep
+   * @param deadline when it wakes; +infinity for a sleep only a cancellation ends
+   */
+  Sleeper(TaskImpl task, double deadline) {
     super(task.runner.timers, deadline);
     this.task = task;
   }
 
   /**
-   * Arms a sleep of {@code task} until {@code deadline}: queues its wake-up, unless the deadline is
-   * +infinity (a sleep only a cancellation ends). The task then parks with it as the abort
-   * function, and {@link #disarm()}s it if the park fails.
-   *
-   * @param task the task about to sleep
-   * @param deadline when it wakes
-   * @return the sleeper
+   * Queues the wake-up (none for a deadline of +infinity). The loop calls it right after the step
+   * in which the task parked with this sleeper, before anything else can run or look at the timer
+   * queue. Loop thread only.
    */
-  static Sleeper arm(TaskImpl task, double deadline) {
-    Sleeper s = new Sleeper(task, deadline);
+  void arm() {
+    assert task.abortFn == this : task;
     if (deadline != Double.POSITIVE_INFINITY) {
-      s.queue.add(s);
+      queue.add(this);
     }
-    return s;
   }
 
   /** Takes the wake-up off the queue, if it is in it (not fired, not dropped already). */
@@ -53,9 +55,9 @@ final class Sleeper extends Timer implements AbortFunction {
   /** The deadline has come: the sleep returns normally. Loop thread only. */
   @Override
   void fire() {
-    // An abort, or a park that failed to switch (Core#sleep), disarms the sleeper, so the task is
-    // still parked in this sleep; the check keeps a wake-up that a StackOverflowError kept from
-    // being disarmed from waking a task that has moved on.
+    // An abort disarms the sleeper, so the task is still parked in this sleep; the check keeps a
+    // wake-up that an abort failed to disarm (an OutOfMemoryError in the queue) from waking a task
+    // that has moved on.
     if (task.abortFn == this) {
       task.runner.reschedule(task, null, null);
     }
