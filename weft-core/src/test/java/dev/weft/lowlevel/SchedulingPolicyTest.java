@@ -168,4 +168,62 @@ class SchedulingPolicyTest {
         });
     assertEquals(List.of("a0", "b0", "a1", "b1", "a2", "b2", "a3", "b3"), seen);
   }
+
+  /**
+   * A timer that comes due while a long batch runs fires within 64 of the batch's entries, and
+   * what it woke runs ahead of the rest of the batch, not after all of it (ADR 0012). Under the
+   * MockClock time moves only when a task jumps it; here the batch's first task does.
+   */
+  @WeftTest(autojump = false, schedulingBudgets = {BUDGET, 1})
+  void testTimerDueDuringALongBatchRunsAheadOfItsRest(MockClock clock) throws Exception {
+    int batch = 200;
+    List<Integer> ran = new ArrayList<>();
+    int[] wokeAfter = {-1};
+    Nursery.open(
+        n -> {
+          n.startSoon(
+              () -> {
+                Weft.sleep(Duration.ofSeconds(1));
+                wokeAfter[0] = ran.size();
+              });
+          Scheduling.awaitAllTasksBlocked(Duration.ZERO);
+          for (int i = 0; i < batch; i++) {
+            int k = i;
+            n.startSoon(
+                () -> {
+                  if (k == 0) {
+                    clock.jump(2);
+                  }
+                  ran.add(k);
+                });
+          }
+        });
+    assertEquals(64, wokeAfter[0], "the sleeper ran after the 64th entry of the batch");
+    assertEquals(batch, ran.size());
+    for (int i = 0; i < batch; i++) {
+      assertEquals(i, ran.get(i), "the rest of the batch kept its order");
+    }
+  }
+
+  /** A timer due only after the batch leaves the batch's order alone: it fires between cycles. */
+  @WeftTest(autojump = false)
+  void testTimerNotDueLeavesTheBatchAlone(MockClock clock) throws Exception {
+    List<String> log = new ArrayList<>();
+    Nursery.open(
+        n -> {
+          n.startSoon(
+              () -> {
+                Weft.sleep(Duration.ofSeconds(1));
+                log.add("sleeper");
+              });
+          Scheduling.awaitAllTasksBlocked(Duration.ZERO);
+          for (int i = 0; i < 200; i++) {
+            n.startSoon(() -> log.add("task"));
+          }
+          Scheduling.awaitAllTasksBlocked(Duration.ZERO);
+          clock.jump(1);
+        });
+    assertEquals(201, log.size());
+    assertEquals("sleeper", log.get(200));
+  }
 }

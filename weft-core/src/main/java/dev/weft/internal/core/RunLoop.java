@@ -65,6 +65,12 @@ final class RunLoop implements LoopHost {
   /** The main task's name (and its thread's). */
   static final String MAIN_TASK_NAME = "weft-main";
 
+  /**
+   * How many entries of a batch run between two looks at the clock for timers that came due
+   * meanwhile (ADR 0012). A look costs a clock read, a small fraction of one step.
+   */
+  static final int DUE_TIMER_CHECK_INTERVAL = 64;
+
   final CancelScope mainScope = new CancelScope();
   final CancelScope systemScope = new CancelScope();
   /** True for a loop made by EventLoop.open, driven by its owner rather than by Weft.run. */
@@ -99,7 +105,9 @@ final class RunLoop implements LoopHost {
    *      the clock autojump to the next deadline;
    *   5. run one batch: every task that was runnable at the start of the batch, in FIFO order;
    *      tasks made runnable during the batch wait for the next one, so one busy task cannot
-   *      starve the timers or the inbox.
+   *      starve the timers or the inbox. Every DUE_TIMER_CHECK_INTERVAL entries the batch looks
+   *      at the clock, and what timers that have come due meanwhile make runnable runs next,
+   *      ahead of the batch's rest (ADR 0012).
    * Only the loop thread touches the fields above, except `inbox`, `io` and `loopThread`. The loop
    * never spins: with nothing to do it blocks in the I/O manager (its Selector, or a plain park
    * before any channel was registered), and inbox posts wake it.
@@ -107,7 +115,12 @@ final class RunLoop implements LoopHost {
    * Differences from Trio. Trio runs each batch in a random order (and sometimes reversed) to
    * shake out code that relies on scheduling order; weft runs it in FIFO order, so that a test's
    * trace is the same on every run and on both engines, and tests that want other orders get them
-   * from weft-testing's schedule exploration instead.
+   * from weft-testing's schedule exploration instead. Trio fires timers only between batches, so
+   * a batch of 100k task starts delays every sleep that comes due during it by the rest of the
+   * batch; weft fires them within the batch (ADR 0012: the p99 lateness of issue 12's timers
+   * workload went from the length of that batch to about the length of the GC pauses in it).
+   * Under the MockClock time moves only when a task jumps it, so a test sees the same order on
+   * every run.
    *
    * The main task's cancel status is the root of the user's tree; system tasks live in a
    * separate system nursery, cancelled when the main task ends. A system task's failure or a
@@ -248,6 +261,7 @@ final class RunLoop implements LoopHost {
         clock.autojump(nextDeadline);
       }
     }
+    int sinceTimerCheck = 0;
     for (int n = runq.size(); n > 0; n--) {
       Object next = runq.poll();
       if (next instanceof TaskImpl t) {
@@ -255,7 +269,32 @@ final class RunLoop implements LoopHost {
       } else {
         runCallback((Runnable) next);
       }
+      if (++sinceTimerCheck == DUE_TIMER_CHECK_INTERVAL) {
+        sinceTimerCheck = 0;
+        n += runDueTimersFirst();
+      }
     }
+  }
+
+  /**
+   * In a long batch: fires the timers that have come due since the batch began, and queues what
+   * they made runnable ahead of the rest of the batch (ADR 0012).
+   *
+   * @return how many entries were queued ahead
+   */
+  private int runDueTimersFirst() {
+    if (timers.size() == 0) {
+      return 0;
+    }
+    double now = clock.currentTime();
+    if (timers.nextDeadline() > now) {
+      return 0;
+    }
+    int before = runq.size();
+    timers.expire(now);
+    int woken = runq.size() - before;
+    runq.moveNewestToFront(woken);
+    return woken;
   }
 
   /**

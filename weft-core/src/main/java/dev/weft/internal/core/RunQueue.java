@@ -48,6 +48,23 @@ class RunQueue {
     return entry;
   }
 
+  /**
+   * Moves the {@code k} newest entries, in their order, ahead of all the others.
+   *
+   * @param k how many, at most {@link #size()}
+   */
+  void moveNewestToFront(int k) {
+    assert 0 <= k && k <= size : k + " of " + size;
+    int mask = slots.length - 1;
+    for (int i = 0; i < k; i++) {
+      int last = (head + size - 1) & mask;
+      Object entry = slots[last];
+      slots[last] = null;
+      head = (head - 1) & mask;
+      slots[head] = entry;
+    }
+  }
+
   int size() {
     return size;
   }

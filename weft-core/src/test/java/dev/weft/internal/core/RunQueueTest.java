@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@link RunQueue}: FIFO across wrap-around and growth, and nothing lost when growth fails
- * (issue 11, item 4: {@code ArrayDeque} reads as empty after an OutOfMemoryError in its growth).
+ * (issue 11, item 4: {@code ArrayDeque} reads as empty after an OutOfMemoryError in its growth),
+ * and moving the newest entries to the front (ADR 0012).
  * Plain JUnit: the queue is a data structure with no loop and no engine.
  */
 class RunQueueTest {
@@ -59,5 +60,24 @@ class RunQueueTest {
       assertEquals(i, q.poll());
     }
     assertTrue(q.isEmpty());
+  }
+
+  /** The newest entries move ahead of the others in their order, across the wrap-around too. */
+  @Test
+  void testMoveNewestToFront() {
+    RunQueue q = new RunQueue();
+    for (int i = 0; i < 12; i++) {
+      q.add(-1);
+      q.poll(); // head now at 12 of 16: the entries below wrap round
+    }
+    for (int i = 0; i < 10; i++) {
+      q.add(i);
+    }
+    q.moveNewestToFront(3);
+    q.moveNewestToFront(0);
+    for (int expected : new int[] {7, 8, 9, 0, 1, 2, 3, 4, 5, 6}) {
+      assertEquals(expected, q.poll());
+    }
+    assertNull(q.poll());
   }
 }
