@@ -282,6 +282,7 @@ public final class EventLoopImpl implements EventLoop {
   private void finish() {
     state = State.FINISHING;
     loop.io.close();
+    loop.closeEngine();
     if (closeHooks != null) {
       for (Runnable hook : closeHooks) {
         try {

@@ -140,6 +140,11 @@ final class RunLoop implements LoopHost {
     this.eventLoop = new EventLoopImpl(this);
   }
 
+  /** Lets the engine release what it holds for this loop; the loop has ended for good. */
+  void closeEngine() {
+    engine.close();
+  }
+
   /**
    * Runs {@code body} on a thread that suits the engine, as this loop's thread: {@link
    * #currentOrNull} finds this loop there and {@link #inLoop} accepts it. Returns when the body

@@ -22,4 +22,11 @@ public interface EngineDriver {
    * @param loop the loop's code
    */
   void runLoop(String threadName, Runnable loop);
+
+  /**
+   * Releases what the driver holds for its loop (the fast engine's thread container), once the
+   * loop has ended for good: after its last run, not after each run of a loop that runs again.
+   * Idempotent.
+   */
+  default void close() {}
 }

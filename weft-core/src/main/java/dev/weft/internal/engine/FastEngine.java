@@ -95,7 +95,7 @@ final class FastEngine implements EngineDriver {
    * A yield also ignores interrupts, which a park would have to hold aside.
    *
    * A task's thread starts in its loop's thread container (LoopThreadContainer), made with the
-   * run's first task and closed when runLoop returns, instead of the JDK's root container, whose
+   * loop's first task and closed when the loop closes (close()), instead of the JDK's root container, whose
    * JVM-wide set of all virtual threads cost every spawn a shared-map insert and removal. Thread
    * dumps show the tasks under the loop's name; where the JDK's internals do not allow the
    * container, threads start as before.
@@ -106,6 +106,15 @@ final class FastEngine implements EngineDriver {
   @Override
   public Carrier newCarrier(LoopHost host, String name, Runnable body) {
     return new FastCarrier(host, name, body);
+  }
+
+  @Override
+  public void close() {
+    // Not at the end of runLoop: an EventLoop's tasks stay parked between its runs, and a thread
+    // dump taken then must still find them (ThreadDumpTest).
+    if (container != null) {
+      container.close();
+    }
   }
 
   /** {@return the run's thread container, made at the first task's start; null if none} */
@@ -123,16 +132,6 @@ final class FastEngine implements EngineDriver {
   @Override
   public void runLoop(String threadName, Runnable loop) {
     loopName = threadName;
-    try {
-      runLoopOnAPlatformThread(threadName, loop);
-    } finally {
-      if (container != null) {
-        container.close();
-      }
-    }
-  }
-
-  private void runLoopOnAPlatformThread(String threadName, Runnable loop) {
     if (!Thread.currentThread().isVirtual()) {
       loop.run();
       return;

@@ -69,7 +69,8 @@ final class LoopThreadContainer {
    * thread dumps, never needed for correctness.
    *
    * A container registered with ThreadContainers is held there weakly; close() deregisters it
-   * when the run ends, so a finished loop leaves nothing behind in thread dumps.
+   * when the loop closes (not after each run: an EventLoop runs again), so a closed loop leaves
+   * nothing behind in thread dumps.
    */
 
   static {

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.Engine;
 import dev.weft.Nursery;
+import dev.weft.RunConfig;
 import dev.weft.Weft;
+import dev.weft.lowlevel.EventLoop;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -131,5 +133,48 @@ class ThreadDumpTest {
     Matcher next = THREAD_NAME.matcher(dump);
     int end = next.find(at + 1) ? next.start() : dump.length();
     return dump.substring(at, end);
+  }
+
+  /**
+   * An EventLoop's tasks outlive each run of it: a dump taken between two runs still lists a
+   * parked task under the loop's container, on the fast engine, and the container leaves the JDK's
+   * registry when the loop closes, not when a run returns.
+   */
+  @Test
+  void testEventLoopTasksAreListedBetweenRunsUntilTheLoopCloses() throws Exception {
+    for (Engine engine : List.of(Engine.FAST, Engine.PORTABLE)) {
+      EventLoop loop = EventLoop.open(RunConfig.defaults().withEngine(engine));
+      loop.spawn(ThreadDumpTest::sleepADay, "parked-between-runs");
+      loop.spawn(
+          () -> {
+            Weft.sleep(Duration.ofMillis(1));
+            loop.stop();
+            return null;
+          },
+          "stopper");
+      loop.runUntilStopped();
+      loop.spawn(ThreadDumpTest::sleepADay, "started-in-second-run");
+      loop.callSoon(loop::stop);
+      loop.runUntilStopped();
+      String between = dumpFromAPlatformThread(dir.resolve(engine + "-between.json"));
+      for (String name : List.of("parked-between-runs", "started-in-second-run")) {
+        String container = containerOfThread(between, name);
+        assertNotNull(container, engine + ": " + name + " is not in the dump:\n" + between);
+        if (engine == Engine.FAST) {
+          assertTrue(container.startsWith("weft-loop-"), name + " is in " + container);
+        }
+      }
+      loop.close();
+      if (engine == Engine.FAST) {
+        String loopContainer = containerOfThread(between, "parked-between-runs");
+        String after = dumpFromAPlatformThread(dir.resolve(engine + "-closed.json"));
+        assertFalse(containersOf(after).contains(loopContainer), containersOf(after).toString());
+      }
+    }
+  }
+
+  private static Void sleepADay() throws Exception {
+    Weft.sleep(Duration.ofDays(1));
+    return null;
   }
 }
