@@ -645,19 +645,33 @@ final class RunLoop implements LoopHost {
 
   List<Task> allTasks() {
     List<Task> out = new ArrayList<>(liveTasks);
+    walkTaskTree(out::add);
+    return out;
+  }
+
+  /**
+   * Visits every live task, parents before children: the main task, the system tasks, then the
+   * tasks of each task's nurseries. Exact on the loop thread; from another thread see {@link
+   * #taskThreads}.
+   */
+  private void walkTaskTree(java.util.function.Consumer<TaskImpl> visit) {
     ArrayDeque<TaskImpl> todo = new ArrayDeque<>();
-    if (mainTask != null && !mainTask.isDone()) {
-      todo.add(mainTask);
+    TaskImpl main = mainTask;
+    if (main != null && !main.isDone()) {
+      todo.add(main);
     }
-    todo.addAll(systemNursery.children.snapshot());
-    while (!todo.isEmpty()) {
-      TaskImpl t = todo.poll();
-      out.add(t);
-      for (NurseryImpl n : t.childNurseriesRaw()) {
-        todo.addAll(n.children.snapshot());
+    systemNursery.children.glanceInto(todo);
+    TaskImpl t;
+    while ((t = todo.poll()) != null) {
+      visit.accept(t);
+      List<NurseryImpl> nurseries = t.childNurseriesRaw();
+      for (int i = 0; i < nurseries.size(); i++) {
+        NurseryImpl n = nurseries.get(i);
+        if (n != null) {
+          n.children.glanceInto(todo);
+        }
       }
     }
-    return out;
   }
 
   // ---- LoopHost: called by the engine
@@ -679,26 +693,13 @@ final class RunLoop implements LoopHost {
   public List<Thread> taskThreads() {
     List<Thread> out = new ArrayList<>();
     try {
-      ArrayDeque<TaskImpl> todo = new ArrayDeque<>();
-      TaskImpl main = mainTask;
-      if (main != null) {
-        todo.add(main);
-      }
-      systemNursery.children.glanceInto(todo);
-      TaskImpl t;
-      while ((t = todo.poll()) != null) {
-        Carrier c = t.carrier;
-        if (c != null && !t.isDone()) {
-          out.add(c.thread());
-        }
-        List<NurseryImpl> nurseries = t.childNurseriesRaw();
-        for (int i = 0; i < nurseries.size(); i++) {
-          NurseryImpl n = nurseries.get(i);
-          if (n != null) {
-            n.children.glanceInto(todo);
-          }
-        }
-      }
+      walkTaskTree(
+          t -> {
+            Carrier c = t.carrier;
+            if (c != null && !t.isDone()) {
+              out.add(c.thread());
+            }
+          });
     } catch (RuntimeException raced) {
       // the loop changed what we were reading: what we have is the answer
     }
