@@ -167,13 +167,7 @@ class FdExhaustionTest {
     BufferedReader out =
         new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
     try {
-      String first;
-      while ((first = out.readLine()) != null && !first.startsWith("listening ")) {
-        // JVM warnings, if any
-      }
-      assertTrue(first != null, "the child ended before listening");
-      InetSocketAddress addr =
-          new InetSocketAddress("127.0.0.1", Integer.parseInt(first.substring(10)));
+      InetSocketAddress addr = awaitListening(out);
       // More connections than the child has descriptors: the kernel queues them in the backlog.
       for (int i = 0; i < 200; i++) {
         conns.add(SocketChannel.open(addr));
@@ -252,13 +246,7 @@ class FdExhaustionTest {
     BufferedReader out =
         new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
     try {
-      String first;
-      while ((first = out.readLine()) != null && !first.startsWith("listening ")) {
-        // JVM warnings, if any
-      }
-      assertTrue(first != null, "the child ended before listening");
-      InetSocketAddress addr =
-          new InetSocketAddress("127.0.0.1", Integer.parseInt(first.substring(10)));
+      InetSocketAddress addr = awaitListening(out);
       try (SocketChannel c = SocketChannel.open(addr)) {
         echoOnce(c, 7);
       }
@@ -266,5 +254,15 @@ class FdExhaustionTest {
       child.getOutputStream().close();
       child.waitFor();
     }
+  }
+
+  /** Reads the child's output up to its "listening PORT" line; returns that address. */
+  private static InetSocketAddress awaitListening(BufferedReader out) throws IOException {
+    String first;
+    while ((first = out.readLine()) != null && !first.startsWith("listening ")) {
+      // JVM warnings, if any
+    }
+    assertTrue(first != null, "the child ended before listening");
+    return new InetSocketAddress("127.0.0.1", Integer.parseInt(first.substring(10)));
   }
 }
